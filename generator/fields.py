@@ -1,0 +1,206 @@
+"""Typed reads from composed YAML nodes that keep positions and collect problems.
+
+We validate the node tree (which still knows where every value sits in the file) rather than
+plain dicts, so each problem can name file:line:column. Readers never raise on bad content:
+they record a Diagnostic and return None, so one run reports every problem of a file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Iterator, Sequence
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Diagnostic
+from .model import Origin
+
+_TAG = "tag:yaml.org,2002:"
+_NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
+_PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def describe(node: Node) -> str:
+    """How a found value reads in an error message: 'a list', 'the text "67,000"'."""
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if is_null(node):
+        return "nothing"
+    if node.tag in _NUMBER_TAGS:
+        return f"the number {node.value}"
+    shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    return f'the text "{shown}"'
+
+
+def is_null(node: Node | None) -> bool:
+    return node is None or (isinstance(node, ScalarNode) and node.tag == _TAG + "null")
+
+
+def suggest(word: str, choices: Sequence[str]) -> str | None:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+class Reader:
+    """Collects diagnostics for one file and turns nodes into checked Python values."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.diagnostics: list[Diagnostic] = []
+
+    def origin(self, node: Node, path: str) -> Origin:
+        return Origin(self.file, node.start_mark.line + 1, node.start_mark.column + 1, path)
+
+    def error(self, node: Node, path: str, message: str, hint: str | None = None) -> None:
+        at = self.origin(node, path)
+        self.diagnostics.append(Diagnostic(self.file, at.line, at.column, path, message, hint))
+
+    def expect(self, node: Node, path: str, wanted: str, hint: str | None = None) -> None:
+        self.error(node, path, f"expected {wanted}, found {describe(node)}", hint)
+
+    def foreign_tag(self, node: Node, path: str) -> bool:
+        """Tags that would construct objects (!!python/..., !custom) are refused, never run."""
+        if node.tag in _PLAIN_TAGS:
+            return False
+        self.error(node, path, f"the tag {node.tag!r} is not allowed", "content files hold plain data: remove the tag")
+        return True
+
+    # --- scalars -----------------------------------------------------------------------
+
+    def text(self, node: Node, path: str) -> str | None:
+        """Any scalar as the text it was written as: `2024` is "2024" and `NO` stays "NO"."""
+        if self.foreign_tag(node, path):
+            return None
+        if not isinstance(node, ScalarNode) or is_null(node):
+            self.expect(node, path, "text")
+            return None
+        value = node.value.strip()
+        if not value:
+            self.expect(node, path, "text", "this value is empty")
+            return None
+        return value
+
+    def number(self, node: Node, path: str, minimum: float | None = None) -> float | None:
+        if self.foreign_tag(node, path):
+            return None
+        if not isinstance(node, ScalarNode) or node.tag not in _NUMBER_TAGS:
+            self.expect(node, path, "a number", _number_hint(node))
+            return None
+        value = _CONSTRUCTOR.construct_yaml_int(node) if node.tag == _TAG + "int" else _CONSTRUCTOR.construct_yaml_float(node)
+        if not math.isfinite(value):
+            self.expect(node, path, "a finite number")
+            return None
+        if minimum is not None and value < minimum:
+            self.error(node, path, f"expected a number of at least {minimum:g}, found {node.value}")
+            return None
+        return value
+
+    def integer(self, node: Node, path: str, minimum: int, maximum: int) -> int | None:
+        value = self.number(node, path)
+        if value is None:
+            return None
+        if value != int(value) or not minimum <= value <= maximum:
+            self.error(node, path, f"expected a whole number from {minimum} to {maximum}, found {node.value}")
+            return None
+        return int(value)
+
+    def choice(self, node: Node, path: str, choices: Sequence[str]) -> str | None:
+        value = self.text(node, path)
+        if value is None or value in choices:
+            return value
+        near = suggest(value, choices)
+        hint = f"did you mean {near!r}?" if near else None
+        self.error(node, path, f"expected one of {', '.join(choices)}, found {value!r}", hint)
+        return None
+
+    # --- collections ---------------------------------------------------------------------
+
+    def items(self, node: Node, path: str, min_length: int = 0) -> Iterator[tuple[Node, str]]:
+        """Each entry of a list with its path; a non-list or a too-short list is reported."""
+        if self.foreign_tag(node, path):
+            return
+        if not isinstance(node, SequenceNode):
+            self.expect(node, path, "a list")
+            return
+        if len(node.value) < min_length:
+            plural = "entry" if min_length == 1 else "entries"
+            self.error(node, path, f"expected a list of at least {min_length} {plural}, found {len(node.value)}")
+        for index, child in enumerate(node.value):
+            yield child, f"{path}[{index}]"
+
+    def texts(self, node: Node, path: str, min_length: int = 0) -> tuple[str, ...]:
+        return tuple(t for child, p in self.items(node, path, min_length) if (t := self.text(child, p)) is not None)
+
+    def mapping(self, node: Node, path: str, known: Sequence[str], required: Sequence[str] = ()) -> Fields | None:
+        if self.foreign_tag(node, path):
+            return None
+        if not isinstance(node, MappingNode):
+            self.expect(node, path, f"a mapping with {_key_list(required or known)}")
+            return None
+        return Fields(self, node, path, known, required)
+
+
+class Fields:
+    """The keys of one mapping: unknown keys, duplicates and missing required keys are reported once."""
+
+    def __init__(self, reader: Reader, node: MappingNode, path: str, known: Sequence[str], required: Sequence[str]):
+        self.reader = reader
+        self.node = node
+        self.path = path
+        self.values: dict[str, Node] = {}
+        self.seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            self._add(key_node, value_node, known)
+        for key in required:
+            if key not in self.values:
+                reader.error(node, path, f"missing required key {key!r}")
+
+    def _add(self, key_node: Node, value_node: Node, known: Sequence[str]) -> None:
+        if not isinstance(key_node, ScalarNode) or is_null(key_node):
+            self.reader.expect(key_node, self.path, "a key name")
+            return
+        key = key_node.value
+        at = self.child(key)
+        if key in self.seen:
+            self.reader.error(key_node, at, f"duplicate key {key!r} (first set on line {self.seen[key]})")
+            return
+        self.seen[key] = key_node.start_mark.line + 1
+        if key not in known:
+            near = suggest(key, known)
+            hint = f"did you mean {near!r}?" if near else f"known keys: {', '.join(known)}"
+            self.reader.error(key_node, at, f"unknown key {key!r}", hint)
+        else:
+            self.values[key] = value_node
+
+    def child(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def get(self, key: str) -> Node | None:
+        """The value node, or None when absent or written as null."""
+        node = self.values.get(key)
+        return None if is_null(node) else node
+
+    def text(self, key: str) -> str | None:
+        node = self.get(key)
+        return None if node is None else self.reader.text(node, self.child(key))
+
+    def pairs(self) -> Iterator[tuple[str, Node, str]]:
+        for key, node in self.values.items():
+            yield key, node, self.child(key)
+
+
+def _key_list(keys: Sequence[str]) -> str:
+    return ", ".join(keys) if len(keys) <= 4 else ", ".join(keys[:4]) + ", ..."
+
+
+def _number_hint(node: Node) -> str | None:
+    if isinstance(node, ScalarNode) and node.value.replace(",", "").replace(".", "", 1).strip().isdigit():
+        return f"write the number without separators or quotes: {node.value.replace(',', '')}"
+    if isinstance(node, ScalarNode) and node.value.rstrip().endswith("%"):
+        return f"write {node.value.rstrip().rstrip('%')} and set format: percent"
+    return None

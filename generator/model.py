@@ -1,0 +1,281 @@
+"""The document model: what a briefing says, independent of how any output draws it.
+
+The loader builds these frozen dataclasses from the content file; charts and writers read them.
+Nothing here knows about YAML, matplotlib, reportlab or python-pptx. Every node keeps the
+`Origin` it was read from, so a problem found late (in a writer) can still be reported as
+file:line:column with its path inside the document.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+Align = Literal["left", "center", "right"]
+ChartKind = Literal["bar", "hbar"]
+FormatStyle = Literal["number", "compact", "percent"]
+PageSize = Literal["A4", "Letter"]
+
+PAGE_SIZES: tuple[str, ...] = ("A4", "Letter")
+CHART_KINDS: tuple[str, ...] = ("bar", "hbar")
+FORMAT_STYLES: tuple[str, ...] = ("number", "compact", "percent")
+ALIGNMENTS: tuple[str, ...] = ("left", "center", "right")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a node came from, so late problems still point at the content file."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+NOWHERE = Origin("<built-in>", 0, 0, "")
+
+
+@dataclass(frozen=True)
+class NumberFormat:
+    """How a number is shown. Content stores 67000; the format decides '67,000' or '67K'.
+
+    `decimals=None` shows as many decimals as the value has (up to 3), so no figure is
+    silently rounded; 'percent' values are percentage points (29 shows as '29%').
+    """
+
+    style: FormatStyle = "number"
+    decimals: int | None = None
+    prefix: str = ""
+    suffix: str = ""
+
+    def format(self, value: float) -> str:
+        body = _compact(value, self.decimals) if self.style == "compact" else _grouped(value, self.decimals)
+        percent = "%" if self.style == "percent" else ""
+        return f"{self.prefix}{body}{percent}{self.suffix}"
+
+
+def _natural_decimals(value: float, cap: int = 3) -> int:
+    """The fewest decimals that show `value` without rounding it (at most `cap`)."""
+    for places in range(cap + 1):
+        if math.isclose(round(value, places), value, rel_tol=0, abs_tol=1e-9):
+            return places
+    return cap
+
+
+def _grouped(value: float, decimals: int | None) -> str:
+    places = _natural_decimals(value) if decimals is None else decimals
+    return f"{value:,.{places}f}"
+
+
+_COMPACT_STEPS = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
+
+
+def _compact(value: float, decimals: int | None) -> str:
+    for step, letter in _COMPACT_STEPS:
+        if abs(value) >= step:
+            scaled = value / step
+            places = min(_natural_decimals(scaled), 1) if decimals is None else decimals
+            return f"{scaled:,.{places}f}{letter}"
+    return _grouped(value, decimals)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One entry of the sources registry; `short` is the name used in source lines."""
+
+    key: str
+    title: str
+    publisher: str
+    short: str
+    date: str | None = None
+    url: str | None = None
+    origin: Origin = NOWHERE
+
+    @property
+    def label(self) -> str:
+        """Title with its date, as a sources line names it: 'Fortune (April 2026)'."""
+        return f"{self.title} ({self.date})" if self.date else self.title
+
+    def citation(self) -> str:
+        """The full reference as the source lists print it (without the URL)."""
+        return self.label if self.publisher == self.title else f"{self.label} — {self.publisher}"
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    subtitle: str | None = None
+    date: str | None = None
+    author: str | None = None
+    organisation: str | None = None
+    marking: str | None = None
+    page_size: PageSize = "A4"
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def byline(self) -> str | None:
+        """Organisation and author as one line, in that order, when either is set."""
+        parts = [part for part in (self.organisation, self.author) if part]
+        return " · ".join(parts) or None
+
+
+@dataclass(frozen=True)
+class Stat:
+    value: float
+    label: str
+    source: str
+    format: NumberFormat = NumberFormat()
+    origin: Origin = NOWHERE
+
+    @property
+    def shown(self) -> str:
+        return self.format.format(self.value)
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column; `format` None means a text column."""
+
+    name: str
+    align: Align = "left"
+    format: NumberFormat | None = None
+
+    def show(self, cell: Cell) -> str:
+        if cell is None:
+            return ""
+        if isinstance(cell, str):
+            return cell
+        return (self.format or NumberFormat()).format(cell)
+
+
+Cell = Union[str, float, None]
+
+
+@dataclass(frozen=True)
+class StatsBlock:
+    stats: tuple[Stat, ...]
+    title: str | None = None
+    notes: str | None = None
+    origin: Origin = NOWHERE
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(stat.source for stat in self.stats))
+
+
+@dataclass(frozen=True)
+class ChartBlock:
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    sources: tuple[str, ...]
+    kind: ChartKind = "bar"
+    subtitle: str | None = None
+    note: str | None = None
+    format: NumberFormat = NumberFormat()
+    notes: str | None = None
+    origin: Origin = NOWHERE
+
+    def alt_text(self) -> str:
+        """Title and every value, for readers who cannot see the picture."""
+        parts = []
+        for series in self.series:
+            values = ", ".join(f"{cat}: {self.format.format(v)}" for cat, v in zip(self.categories, series.values))
+            parts.append(f"{series.name}: {values}" if len(self.series) > 1 else values)
+        head = f"{'Horizontal bar' if self.kind == 'hbar' else 'Bar'} chart: {self.title}."
+        return f"{head} {'; '.join(parts)}."
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    sources: tuple[str, ...]
+    note: str | None = None
+    notes: str | None = None
+    origin: Origin = NOWHERE
+
+    def shown_rows(self) -> list[list[str]]:
+        return [[col.show(cell) for col, cell in zip(self.columns, row)] for row in self.rows]
+
+
+@dataclass(frozen=True)
+class BulletItem:
+    text: str
+    lead: str | None = None
+
+    @property
+    def full_text(self) -> str:
+        return f"{self.lead} — {self.text}" if self.lead else self.text
+
+
+@dataclass(frozen=True)
+class BulletsBlock:
+    title: str
+    items: tuple[BulletItem, ...]
+    intro: str | None = None
+    sources: tuple[str, ...] = ()
+    notes: str | None = None
+    origin: Origin = NOWHERE
+
+
+@dataclass(frozen=True)
+class CalloutBlock:
+    text: str
+    sources: tuple[str, ...]
+    notes: str | None = None
+    origin: Origin = NOWHERE
+
+
+Block = Union[StatsBlock, ChartBlock, TableBlock, BulletsBlock, CalloutBlock]
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    blocks: tuple[Block, ...]
+    origin: Origin = NOWHERE
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: Meta
+    sources: tuple[Source, ...]
+    sections: tuple[Section, ...]
+    cites: tuple[str, ...] = ()
+    origin: Origin = NOWHERE
+    _by_key: dict[str, Source] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_key", {source.key: source for source in self.sources})
+
+    def source(self, key: str) -> Source:
+        return self._by_key[key]
+
+    def source_number(self, key: str) -> int:
+        """1-based position in the registry, the number the source lists print."""
+        return self.sources.index(self._by_key[key]) + 1
+
+    def blocks(self) -> list[Block]:
+        return [block for section in self.sections for block in section.blocks]
+
+    def charts(self) -> list[ChartBlock]:
+        return [block for block in self.blocks() if isinstance(block, ChartBlock)]
+
+
+def source_line(document: Document, keys: tuple[str, ...]) -> str:
+    """'Source: NCMEC, Thorn' — the short names of the cited sources, in citing order."""
+    if not keys:
+        return ""
+    return "Source: " + ", ".join(document.source(key).short for key in keys)

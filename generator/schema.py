@@ -1,0 +1,342 @@
+"""The content-file format: which keys each part takes, and how they become the document model.
+
+One small function per part of the format. Each reads through `Reader`/`Fields`, so a bad
+value is recorded with its position and path and the rest of the file is still checked.
+Source keys are checked last, once the whole registry is known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .fields import Fields, Reader, suggest
+from .model import (
+    ALIGNMENTS,
+    CHART_KINDS,
+    FORMAT_STYLES,
+    PAGE_SIZES,
+    Block,
+    BulletItem,
+    BulletsBlock,
+    CalloutBlock,
+    Cell,
+    ChartBlock,
+    Column,
+    Document,
+    Meta,
+    NumberFormat,
+    Section,
+    Series,
+    Source,
+    Stat,
+    StatsBlock,
+    TableBlock,
+)
+
+META_KEYS = ("title", "subtitle", "date", "author", "organisation", "marking", "page_size", "keywords")
+TOP_KEYS = (*META_KEYS, "sources", "cites", "sections")
+BLOCK_TYPES = ("stats", "chart", "table", "bullets", "callout")
+_KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+class DocumentReader(Reader):
+    """Reads a whole document; remembers every citation to check against the registry at the end."""
+
+    def __init__(self, file: str):
+        super().__init__(file)
+        self.citations: list[tuple[str, Node, str]] = []
+
+    def document(self, root: Node) -> Document | None:
+        fields = self.mapping(root, "", TOP_KEYS, required=("title", "sources", "sections"))
+        if fields is None:
+            return None
+        meta = self.meta(fields)
+        sources = self.sources(fields)
+        cites = self.cite_list(fields.get("cites"), "cites")
+        sections = self.sections(fields)
+        self.check_citations({source.key for source in sources})
+        self.diagnostics.sort(key=lambda d: (d.line, d.column))
+        if self.diagnostics or meta is None:
+            return None
+        return Document(meta, tuple(sources), tuple(sections), cites, self.origin(root, ""))
+
+    # --- document level ------------------------------------------------------------------
+
+    def meta(self, fields: Fields) -> Meta | None:
+        title = fields.text("title")
+        page_size = fields.get("page_size")
+        keywords = fields.get("keywords")
+        if title is None:
+            return None
+        return Meta(
+            title=title,
+            subtitle=fields.text("subtitle"),
+            date=fields.text("date"),
+            author=fields.text("author"),
+            organisation=fields.text("organisation"),
+            marking=fields.text("marking"),
+            page_size=(self.choice(page_size, "page_size", PAGE_SIZES) or "A4") if page_size else "A4",
+            keywords=self.texts(keywords, "keywords") if keywords else (),
+        )
+
+    def sources(self, fields: Fields) -> list[Source]:
+        node = fields.get("sources")
+        if node is None or self.foreign_tag(node, "sources"):
+            return []
+        if not isinstance(node, MappingNode) or not node.value:
+            self.expect(node, "sources", "a mapping of source keys to sources (title, publisher, ...)")
+            return []
+        found: dict[str, Source | None] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else ""
+            path = f"sources.{key}"
+            if key in found:
+                self.error(key_node, path, f"duplicate source key {key!r}")
+            elif not _KEY_PATTERN.match(key):
+                self.error(key_node, path, f"a source key must be letters, digits, '-', '_' or '.', found {key!r}")
+            else:
+                found[key] = self.source(key, value_node, path)
+        return [source for source in found.values() if source is not None]
+
+    def source(self, key: str, node: Node, path: str) -> Source | None:
+        fields = self.mapping(node, path, ("title", "publisher", "short", "date", "url"), required=("title", "publisher"))
+        if fields is None:
+            return None
+        title, publisher = fields.text("title"), fields.text("publisher")
+        url = fields.text("url")
+        if url is not None and not re.match(r"^https?://\S+$", url):
+            self.error(fields.get("url"), fields.child("url"), f"expected a web address starting http:// or https://, found {url!r}")
+        if title is None or publisher is None:
+            return None
+        short = fields.text("short") or title
+        return Source(key, title, publisher, short, fields.text("date"), url, self.origin(node, path))
+
+    def cite_list(self, node: Node | None, path: str, min_length: int = 0) -> tuple[str, ...]:
+        if node is None:
+            return ()
+        if isinstance(node, ScalarNode):
+            keys = [(node, path)]  # a single key may be written without brackets
+        else:
+            keys = list(self.items(node, path, min_length))
+        found = []
+        for child, child_path in keys:
+            key = self.text(child, child_path)
+            if key is not None:
+                self.citations.append((key, child, child_path))
+                found.append(key)
+        return tuple(dict.fromkeys(found))
+
+    def check_citations(self, known: set[str]) -> None:
+        listed = ", ".join(sorted(known)) or "none"
+        for key, node, path in self.citations:
+            if key not in known:
+                near = suggest(key, sorted(known))
+                hint = f"did you mean {near!r}? " if near else ""
+                self.error(node, path, f"source {key!r} is not in the sources registry", f"{hint}defined sources: {listed}")
+
+    def sections(self, fields: Fields) -> list[Section]:
+        node = fields.get("sections")
+        if node is None:
+            if "sections" in fields.values:
+                self.expect(fields.values["sections"], "sections", "a list of sections")
+            return []
+        found = []
+        for child, path in self.items(node, "sections", min_length=1):
+            section = self.section(child, path)
+            if section is not None:
+                found.append(section)
+        return found
+
+    def section(self, node: Node, path: str) -> Section | None:
+        fields = self.mapping(node, path, ("title", "blocks"), required=("title", "blocks"))
+        if fields is None:
+            return None
+        title = fields.text("title")
+        blocks_node = fields.get("blocks")
+        blocks = [b for child, p in (self.items(blocks_node, fields.child("blocks"), 1) if blocks_node else ()) if (b := self.block(child, p))]
+        if blocks_node is None and "blocks" in fields.values:
+            self.error(fields.values["blocks"], fields.child("blocks"), "expected a list of blocks, found nothing")
+        return Section(title, tuple(blocks), self.origin(node, path)) if title else None
+
+    # --- blocks --------------------------------------------------------------------------
+
+    def block(self, node: Node, path: str) -> Block | None:
+        if not isinstance(node, MappingNode) or len(node.value) != 1:
+            self.expect(node, path, f"a block: a mapping with one key naming its type ({', '.join(BLOCK_TYPES)})")
+            return None
+        key_node, body = node.value[0]
+        kind = key_node.value if isinstance(key_node, ScalarNode) else ""
+        if kind not in BLOCK_TYPES:
+            near = suggest(kind, BLOCK_TYPES)
+            hint = f"did you mean {near!r}?" if near else f"block types: {', '.join(BLOCK_TYPES)}"
+            self.error(key_node, path, f"unknown block type {kind!r}", hint)
+            return None
+        return getattr(self, f"{kind}_block")(body, f"{path}.{kind}")
+
+    def stats_block(self, node: Node, path: str) -> StatsBlock | None:
+        fields = self.mapping(node, path, ("title", "cards", "notes"), required=("cards",))
+        if fields is None:
+            return None
+        cards_node = fields.get("cards")
+        cards = [c for child, p in (self.items(cards_node, fields.child("cards"), 1) if cards_node else ()) if (c := self.stat(child, p))]
+        return StatsBlock(tuple(cards), fields.text("title"), fields.text("notes"), self.origin(node, path))
+
+    def stat(self, node: Node, path: str) -> Stat | None:
+        fields = self.mapping(node, path, ("value", "format", "label", "source"), required=("value", "label", "source"))
+        if fields is None:
+            return None
+        value_node = fields.get("value")
+        value = self.number(value_node, fields.child("value")) if value_node else None
+        label = fields.text("label")
+        sources = self.cite_list(fields.get("source"), fields.child("source"), 1)
+        number_format = self.number_format(fields)
+        if len(sources) > 1:
+            self.error(fields.values["source"], fields.child("source"), f"expected one source for a stat card, found {len(sources)}")
+        if value is None or label is None or len(sources) != 1 or number_format is None:
+            return None
+        return Stat(value, label, sources[0], number_format, self.origin(node, path))
+
+    def chart_block(self, node: Node, path: str) -> ChartBlock | None:
+        keys = ("type", "title", "subtitle", "categories", "series", "note", "sources", "format", "notes")
+        fields = self.mapping(node, path, keys, required=("title", "categories", "series", "sources"))
+        if fields is None:
+            return None
+        kind = self.choice(fields.get("type"), fields.child("type"), CHART_KINDS) if fields.get("type") else "bar"
+        title = fields.text("title")
+        categories_node = fields.get("categories")
+        categories = self.texts(categories_node, fields.child("categories"), 1) if categories_node else ()
+        series = self.series_list(fields, title or "Value", categories_node)
+        sources = self.cite_list(fields.get("sources"), fields.child("sources"), 1)
+        number_format = self.number_format(fields)
+        if None in (kind, title, number_format) or not categories or not series or not sources:
+            return None
+        return ChartBlock(
+            title, categories, tuple(series), sources, kind, fields.text("subtitle"), fields.text("note"),
+            number_format, fields.text("notes"), self.origin(node, path),
+        )
+
+    def series_list(self, fields: Fields, default_name: str, categories_node: Node | None) -> list[Series]:
+        node = fields.get("series")
+        expected = len(categories_node.value) if isinstance(categories_node, SequenceNode) else None
+        found = []
+        for child, path in self.items(node, fields.child("series"), 1) if node else ():
+            series_fields = self.mapping(child, path, ("name", "values"), required=("values",))
+            if series_fields is None:
+                continue
+            values_node = series_fields.get("values")
+            values_path = series_fields.child("values")
+            values = [self.number(v, p, minimum=0) for v, p in self.items(values_node, values_path, 1)] if values_node else []
+            if expected is not None and values_node is not None and len(values) != expected:
+                self.error(values_node, values_path, f"expected {expected} values, one per category, found {len(values)}")
+                continue
+            if values and None not in values:
+                found.append(Series(series_fields.text("name") or default_name, tuple(values)))
+        return found
+
+    def table_block(self, node: Node, path: str) -> TableBlock | None:
+        fields = self.mapping(node, path, ("title", "columns", "rows", "note", "sources", "notes"), required=("title", "columns", "rows", "sources"))
+        if fields is None:
+            return None
+        title = fields.text("title")
+        columns_node = fields.get("columns")
+        columns = [c for child, p in (self.items(columns_node, fields.child("columns"), 1) if columns_node else ()) if (c := self.column(child, p))]
+        rows_node = fields.get("rows")
+        rows = [r for child, p in (self.items(rows_node, fields.child("rows"), 1) if rows_node else ()) if (r := self.row(child, p, columns)) is not None]
+        sources = self.cite_list(fields.get("sources"), fields.child("sources"), 1)
+        if title is None or not columns or not rows or not sources:
+            return None
+        return TableBlock(title, tuple(columns), tuple(rows), sources, fields.text("note"), fields.text("notes"), self.origin(node, path))
+
+    def column(self, node: Node, path: str) -> Column | None:
+        if isinstance(node, ScalarNode):
+            name = self.text(node, path)
+            return Column(name) if name else None
+        fields = self.mapping(node, path, ("name", "align", "format"), required=("name",))
+        if fields is None:
+            return None
+        name = fields.text("name")
+        number_format = self.number_format(fields) if fields.get("format") else None
+        align_node = fields.get("align")
+        align = self.choice(align_node, fields.child("align"), ALIGNMENTS) if align_node else ("right" if number_format else "left")
+        if name is None or align is None:
+            return None
+        return Column(name, align, number_format)
+
+    def row(self, node: Node, path: str, columns: list[Column]) -> tuple[Cell, ...] | None:
+        entries = list(self.items(node, path))
+        if columns and isinstance(node, SequenceNode) and len(entries) != len(columns):
+            self.error(node, path, f"expected {len(columns)} cells, one per column ({', '.join(c.name for c in columns)}), found {len(entries)}")
+            return None
+        cells: list[Cell] = []
+        for (child, cell_path), column in zip(entries, columns):
+            cells.append(self.cell(child, cell_path, column))
+        return tuple(cells) if len(cells) == len(columns) and columns else None
+
+    def cell(self, node: Node, path: str, column: Column) -> Cell:
+        if node is None or (isinstance(node, ScalarNode) and node.tag.endswith(":null")):
+            return None
+        if column.format is not None and isinstance(node, ScalarNode) and node.tag.endswith((":int", ":float")):
+            return self.number(node, path)
+        if column.format is not None and re.fullmatch(r"[+-]?[\d,]+(\.\d+)?%?", getattr(node, "value", "") or ""):
+            self.number(node, path)  # reports the number written as text, with a hint
+            return None
+        return self.text(node, path)
+
+    def bullets_block(self, node: Node, path: str) -> BulletsBlock | None:
+        fields = self.mapping(node, path, ("title", "intro", "items", "sources", "notes"), required=("title", "items"))
+        if fields is None:
+            return None
+        title = fields.text("title")
+        items_node = fields.get("items")
+        items = [i for child, p in (self.items(items_node, fields.child("items"), 1) if items_node else ()) if (i := self.bullet(child, p))]
+        sources = self.cite_list(fields.get("sources"), fields.child("sources"))
+        if title is None or not items:
+            return None
+        return BulletsBlock(title, tuple(items), fields.text("intro"), sources, fields.text("notes"), self.origin(node, path))
+
+    def bullet(self, node: Node, path: str) -> BulletItem | None:
+        if isinstance(node, ScalarNode):
+            text = self.text(node, path)
+            return BulletItem(text) if text else None
+        fields = self.mapping(node, path, ("lead", "text"), required=("text",))
+        text = fields.text("text") if fields else None
+        return BulletItem(text, fields.text("lead")) if text else None
+
+    def callout_block(self, node: Node, path: str) -> CalloutBlock | None:
+        fields = self.mapping(node, path, ("text", "sources", "notes"), required=("text", "sources"))
+        if fields is None:
+            return None
+        text = fields.text("text")
+        sources = self.cite_list(fields.get("sources"), fields.child("sources"), 1)
+        if text is None or not sources:
+            return None
+        return CalloutBlock(text, sources, fields.text("notes"), self.origin(node, path))
+
+    # --- number formats --------------------------------------------------------------------
+
+    def number_format(self, fields: Fields) -> NumberFormat | None:
+        """`format: compact` or `format: {style: number, decimals: 1, prefix: "$", suffix: " bn"}`."""
+        node = fields.get("format")
+        path = fields.child("format")
+        if node is None:
+            return NumberFormat()
+        if isinstance(node, ScalarNode):
+            style = self.choice(node, path, FORMAT_STYLES)
+            return NumberFormat(style) if style else None
+        spec = self.mapping(node, path, ("style", "decimals", "prefix", "suffix"))
+        if spec is None:
+            return None
+        style = self.choice(spec.get("style"), spec.child("style"), FORMAT_STYLES) if spec.get("style") else "number"
+        decimals = self.integer(spec.get("decimals"), spec.child("decimals"), 0, 6) if spec.get("decimals") else None
+        prefix = _raw(spec.values.get("prefix"))
+        suffix = _raw(spec.values.get("suffix"))
+        if style is None or (spec.get("decimals") is not None and decimals is None):
+            return None
+        return NumberFormat(style, decimals, prefix, suffix)
+
+
+def _raw(node: Node | None) -> str:
+    """Prefix and suffix keep their spaces: `suffix: " bn"`."""
+    return node.value if isinstance(node, ScalarNode) and not node.tag.endswith(":null") else ""

@@ -1,0 +1,117 @@
+"""The one place for colours, typefaces and sizes, shared by the charts, the PDF and the deck.
+
+Colours are hex strings and sizes are points, so each consumer converts at its own edge.
+The palette steps in lightness (dark navy, mid teal, light ochre) so series stay apart when a
+briefing is printed in black and white; every text colour is at least 4.5:1 on its background.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+FONT_DIR = Path(__file__).parent / "fonts"
+
+
+@dataclass(frozen=True)
+class Typeface:
+    """A family as files we ship (for measuring, charts and PDF embedding) and as the name the deck asks for.
+
+    The deck names Calibri, which PowerPoint and Keynote users have; Carlito, which we ship and
+    LibreOffice substitutes for Calibri, has the same metrics, so text measured with it fits in both.
+    """
+
+    family: str = "Carlito"
+    deck_name: str = "Calibri"
+    regular: Path = FONT_DIR / "Carlito-Regular.ttf"
+    bold: Path = FONT_DIR / "Carlito-Bold.ttf"
+    italic: Path = FONT_DIR / "Carlito-Italic.ttf"
+    bold_italic: Path = FONT_DIR / "Carlito-BoldItalic.ttf"
+
+
+@dataclass(frozen=True)
+class Palette:
+    ink: str = "#1B2333"  # body text
+    muted: str = "#4D5666"  # captions, notes, source lines
+    heading: str = "#14325A"  # titles and section heads
+    accent: str = "#B5432B"  # marking, rules that need attention
+    rule: str = "#C9D0DA"  # hairlines
+    panel: str = "#EEF1F5"  # stat cards, table header band
+    band: str = "#14325A"  # title band
+    on_band: str = "#FFFFFF"
+    paper: str = "#FFFFFF"
+    zebra: str = "#F7F8FA"  # alternate table rows
+    series: tuple[str, ...] = ("#1F4E79", "#4A9BAE", "#D9B15C", "#7A4E8C", "#9AA5B1")
+
+
+@dataclass(frozen=True)
+class PrintSizes:
+    """Type scale of the PDF, in points."""
+
+    title: float = 24
+    subtitle: float = 12.5
+    meta: float = 9.5
+    section: float = 15
+    block_title: float = 11.5
+    body: float = 10
+    caption: float = 8.5
+    source: float = 7.5
+    stat_value: float = 24
+    stat_label: float = 9
+    table: float = 9
+    running: float = 7.5
+
+
+@dataclass(frozen=True)
+class ScreenSizes:
+    """Type scale of the deck, in points on a 13.333 x 7.5 in slide."""
+
+    title: float = 40
+    subtitle: float = 20
+    headline: float = 28
+    body: float = 18
+    table: float = 16
+    stat_value: float = 48
+    stat_label: float = 16
+    caption: float = 14
+    footer: float = 12
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    """Charts are drawn at PDF size; the deck shows the same picture about 1.7x larger."""
+
+    width_in: float = 6.7
+    height_in: float = 2.75
+    font_size: float = 8.5
+    value_size: float = 8.5
+    raster_dpi: int = 300
+
+
+@dataclass(frozen=True)
+class Theme:
+    typeface: Typeface = Typeface()
+    palette: Palette = Palette()
+    print: PrintSizes = PrintSizes()
+    screen: ScreenSizes = ScreenSizes()
+    chart: ChartStyle = ChartStyle()
+
+
+DEFAULT_THEME = Theme()
+
+
+def hex_to_rgb(colour: str) -> tuple[int, int, int]:
+    value = colour.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio between two colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [c / 255 for c in hex_to_rgb(colour)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

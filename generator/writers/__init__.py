@@ -1,0 +1,25 @@
+"""Output formats by name. Each writer is imported only when its format is asked for, so a
+PDF-only build never pays for python-pptx and `--help` pays for neither."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Callable
+
+FORMATS: dict[str, tuple[str, str]] = {
+    "pdf": ("generator.writers.pdf", "write_pdf"),
+    "pptx": ("generator.writers.deck", "write_deck"),
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    """Choices made on the command line that override the content file."""
+
+    page_size: str | None = None
+
+
+def get_writer(name: str) -> Callable:
+    module, function = FORMATS[name]
+    return getattr(import_module(module), function)

@@ -1,0 +1,173 @@
+"""The slide deck: a deck plan drawn with python-pptx, then saved with fixed zip entry times.
+
+The only module that imports python-pptx and the only place points become EMU. Every box is
+placed as the plan measured it; text boxes have no insets and no autofit, so what was measured
+is what PowerPoint, Keynote and LibreOffice draw.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime, timezone
+
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from .. import __version__
+from ..charts import RenderedChart
+from ..model import ChartBlock, Document
+from ..theme import Theme
+from . import Options
+from .deck_plan import HEIGHT, WIDTH, DeckPlan, plan_deck
+from .deck_shapes import Para, Picture, Rect, Run, TableBox, TextBox
+
+BLANK_LAYOUT = 6
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def write_deck(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> bytes:
+    plan = plan_deck(document, charts, theme)
+    return render_deck(plan, document, theme, options)
+
+
+def render_deck(plan: DeckPlan, document: Document, theme: Theme, options: Options) -> bytes:
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Pt(WIDTH), Pt(HEIGHT)
+    layout = deck.slide_layouts[BLANK_LAYOUT]
+    for slide_plan in plan.slides:
+        slide = deck.slides.add_slide(layout)
+        for shape in slide_plan.shapes:
+            _draw(slide, shape, theme)
+        if slide_plan.notes:
+            slide.notes_slide.notes_text_frame.text = slide_plan.notes
+    _set_properties(deck, document, options)
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    return _fixed_zip_times(buffer.getvalue())
+
+
+def _draw(slide, shape, theme: Theme) -> None:
+    if isinstance(shape, Rect):
+        _rect(slide, shape)
+    elif isinstance(shape, TextBox):
+        _text_box(slide, shape, theme)
+    elif isinstance(shape, Picture):
+        _picture(slide, shape)
+    elif isinstance(shape, TableBox):
+        _table(slide, shape, theme)
+
+
+def _rect(slide, rect: Rect) -> None:
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(rect.x), Pt(rect.y), Pt(rect.width), Pt(rect.height))
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = _rgb(rect.fill)
+    shape.line.fill.background()
+    style = shape._element.find(qn("p:style"))
+    if style is not None:  # the default style adds a theme shadow and outline
+        shape._element.remove(style)
+
+
+def _text_box(slide, box: TextBox, theme: Theme) -> None:
+    shape = slide.shapes.add_textbox(Pt(box.x), Pt(box.y), Pt(box.width), Pt(max(box.height, 1)))
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+    for index, para in enumerate(box.paragraphs):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        _fill_paragraph(paragraph, para, theme)
+
+
+def _fill_paragraph(paragraph, para: Para, theme: Theme) -> None:
+    paragraph.alignment = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}[para.align]
+    if para.space_after:
+        paragraph.space_after = Pt(para.space_after)
+    if para.bullet:
+        _bullet(paragraph, para, theme)
+    for part in para.runs:
+        run = paragraph.add_run()
+        run.text = part.text
+        font = run.font
+        font.name = theme.typeface.deck_name
+        font.size = Pt(para.size)
+        font.bold = part.bold
+        font.italic = part.italic
+        font.color.rgb = _rgb(para.colour)
+
+
+def _bullet(paragraph, para: Para, theme: Theme) -> None:
+    """python-pptx has no bullet API for text boxes: set marL/indent and a:buChar directly."""
+    properties = paragraph._p.get_or_add_pPr()
+    properties.set("marL", str(Pt(para.indent)))
+    properties.set("indent", str(-Pt(para.indent)))
+    colour = etree.SubElement(properties, qn("a:buClr"))
+    etree.SubElement(colour, qn("a:srgbClr")).set("val", theme.palette.series[1].lstrip("#"))
+    etree.SubElement(properties, qn("a:buFont")).set("typeface", "Arial")
+    etree.SubElement(properties, qn("a:buChar")).set("char", "•")
+
+
+def _picture(slide, picture: Picture) -> None:
+    shape = slide.shapes.add_picture(io.BytesIO(picture.png), Pt(picture.x), Pt(picture.y), Pt(picture.width), Pt(picture.height))
+    properties = shape._element.nvPicPr.cNvPr
+    properties.set("descr", picture.alt_text)
+    properties.set("name", f"Chart: {picture.name}")
+
+
+def _table(slide, box: TableBox, theme: Theme) -> None:
+    palette = theme.palette
+    rows, columns = len(box.rows), len(box.column_widths)
+    frame = slide.shapes.add_table(rows, columns, Pt(box.x), Pt(box.y), Pt(sum(box.column_widths)), Pt(sum(box.row_heights)))
+    table = frame.table
+    table.first_row = True
+    table.horz_banding = False
+    for index, width in enumerate(box.column_widths):
+        table.columns[index].width = Pt(width)
+    for r, height in enumerate(box.row_heights):
+        table.rows[r].height = Pt(height)
+        for c, value in enumerate(box.rows[r]):
+            cell = table.cell(r, c)
+            cell.margin_left = cell.margin_right = Pt(7)
+            cell.margin_top = cell.margin_bottom = Pt(4)
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = _rgb(palette.heading if r == 0 else (palette.zebra if r % 2 == 0 else palette.paper))
+            colour = palette.on_band if r == 0 else palette.ink
+            para = Para([Run(value, bold=r == 0)], box.size, colour, align=box.aligns[c])
+            cell.text_frame.word_wrap = True
+            _fill_paragraph(cell.text_frame.paragraphs[0], para, theme)
+
+
+def _set_properties(deck, document: Document, options: Options) -> None:
+    meta = document.meta
+    core = deck.core_properties
+    core.title = meta.title
+    core.subject = meta.subtitle or ""
+    core.author = meta.byline or ""
+    core.keywords = ", ".join(meta.keywords)
+    core.last_modified_by = f"briefing {__version__}"
+    core.revision = 1
+    stamp = datetime(2000, 1, 1, tzinfo=timezone.utc).replace(tzinfo=None)
+    core.created = core.modified = stamp
+    core.last_printed = stamp
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """Rewrite the package with a fixed time on every entry, so equal content gives equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()
+
+
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#"))

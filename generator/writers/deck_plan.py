@@ -1,0 +1,309 @@
+"""Document model -> a plan of slides: every box placed, every text measured, in points.
+
+The plan is plain data and imports no python-pptx, so the hard decisions (what goes on which
+slide, what size text fits its box, where a table continues) can be tested without a deck.
+Text is measured with the metrics of the font the deck names (see measure.py): a size is
+chosen only when the wrapped text fits its box, and what still does not fit continues on a
+'(cont.)' slide rather than running off the slide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..charts import RenderedChart
+from ..measure import LINE_SPACING, text_width, wrap
+from ..model import BulletsBlock, CalloutBlock, ChartBlock, Document, Source, StatsBlock, TableBlock, source_line
+from ..theme import Theme
+from .deck_shapes import Para, Picture, Rect, Run, SlidePlan, TableBox, TextBox
+
+WIDTH, HEIGHT = 960.0, 540.0  # 13.333 x 7.5 in
+MARGIN = 40.0
+CONTENT_W = WIDTH - 2 * MARGIN
+FOOTER_Y = 508.0
+BOTTOM = 496.0  # lowest edge of slide content, above the footer
+CELL_PAD_X, CELL_PAD_Y = 7.0, 4.0
+
+
+@dataclass
+class DeckPlan:
+    slides: list[SlidePlan] = field(default_factory=list)
+    splits: list[str] = field(default_factory=list)
+
+
+def plan_deck(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme) -> DeckPlan:
+    deck = DeckPlan()
+    deck.slides.append(_title_slide(document, theme))
+    for section in document.sections:
+        for block in section.blocks:
+            if isinstance(block, StatsBlock):
+                deck.slides.append(_stats_slide(document, block, block.title or section.title, theme))
+            elif isinstance(block, ChartBlock):
+                deck.slides.append(_chart_slide(document, block, charts[block], theme))
+            elif isinstance(block, TableBlock):
+                deck.slides += _table_slides(document, block, theme, deck.splits)
+            elif isinstance(block, BulletsBlock):
+                deck.slides += _bullet_slides(document, block, theme, deck.splits)
+            elif isinstance(block, CalloutBlock):
+                deck.slides.append(_callout_slide(document, block, section.title, theme))
+    deck.slides.append(_sources_slide(document, theme))
+    for number, slide in enumerate(deck.slides, 1):
+        slide.shapes += _footer(document, theme, slide.dark, number, len(deck.slides))
+    return deck
+
+
+def _footer(document: Document, theme: Theme, dark: bool, number: int, total: int) -> list[TextBox]:
+    """Slide number on every slide, and the handling marking when the content sets one."""
+    colour = theme.palette.on_band if dark else theme.palette.muted
+    size = theme.screen.footer
+    boxes = [TextBox(WIDTH - MARGIN - 120, FOOTER_Y, 120, size * LINE_SPACING, [Para([Run(f"{number} / {total}")], size, colour)])]
+    boxes[0].paragraphs[0].align = "right"
+    marking = document.meta.marking
+    if marking:
+        boxes.append(TextBox(MARGIN, FOOTER_Y, 300, size * LINE_SPACING, [Para([Run(marking, bold=True)], size, theme.palette.on_band if dark else theme.palette.accent)]))
+    return boxes
+
+
+# --- measured text boxes -----------------------------------------------------------------
+
+
+def fitted_text(text: str, x: float, y: float, width: float, sizes: tuple[float, ...], max_height: float,
+                colour: str, bold: bool = False, italic: bool = False) -> TextBox:
+    """The largest of `sizes` at which the wrapped text fits `max_height`; the smallest otherwise."""
+    for size in sizes:
+        lines = wrap(text, width, size, bold)
+        height = len(lines) * size * LINE_SPACING
+        if height <= max_height:
+            break
+    return TextBox(x, y, width, height, [Para([Run(text, bold, italic)], size, colour)])
+
+
+def headline(text: str, theme: Theme) -> TextBox:
+    return fitted_text(text, MARGIN, 26, CONTENT_W, (theme.screen.headline, 26, 24), 2 * 28 * LINE_SPACING,
+                       theme.palette.heading, bold=True)
+
+
+def _below(box: TextBox, gap: float = 6.0) -> float:
+    return box.y + box.height + gap
+
+
+def _source_box(document: Document, keys: tuple[str, ...], theme: Theme, bottom: float = BOTTOM) -> TextBox | None:
+    line = source_line(document, keys)
+    if not line:
+        return None
+    box = fitted_text(line, MARGIN, 0, CONTENT_W, (theme.screen.caption,), 80, theme.palette.muted, italic=True)
+    box.y = bottom - box.height
+    return box
+
+
+def _notes(document: Document, keys: tuple[str, ...], own: str | None) -> str:
+    """Speaker notes: the block's own notes, then each source in full."""
+    parts = [own] if own else []
+    if keys:
+        parts.append("Sources:\n" + "\n".join(_full_citation(document, document.source(k)) for k in keys))
+    return "\n\n".join(parts)
+
+
+def _full_citation(document: Document, source: Source) -> str:
+    entry = f"[{document.source_number(source.key)}] {source.citation()}"
+    return f"{entry}. {source.url}" if source.url else entry
+
+
+# --- slides ------------------------------------------------------------------------------
+
+
+def _title_slide(document: Document, theme: Theme) -> SlidePlan:
+    meta, palette, screen = document.meta, theme.palette, theme.screen
+    title = fitted_text(meta.title, 64, 150, WIDTH - 128, (screen.title, 36, 32), 160, palette.on_band, bold=True)
+    shapes: list = [Rect(0, 0, WIDTH, HEIGHT, palette.band), Rect(64, 132, 72, 4, palette.series[2]), title]
+    y = _below(title, 14)
+    if meta.subtitle:
+        subtitle = fitted_text(meta.subtitle, 64, y, WIDTH - 160, (screen.subtitle, 18), 120, palette.on_band)
+        shapes.append(subtitle)
+        y = _below(subtitle, 18)
+    details = "  ·  ".join(p for p in (meta.byline, meta.date) if p)
+    if details:
+        shapes.append(fitted_text(details, 64, y, WIDTH - 128, (16,), 60, palette.on_band))
+    return SlidePlan("title", shapes, notes=meta.subtitle or "", dark=True)
+
+
+def _stats_slide(document: Document, block: StatsBlock, title: str, theme: Theme) -> SlidePlan:
+    palette, screen = theme.palette, theme.screen
+    head = headline(title, theme)
+    shapes: list = [head]
+    across = min(4, len(block.stats)) or 1
+    gap = 20.0
+    card_w = (CONTENT_W - gap * (across - 1)) / across
+    rows = [block.stats[i:i + across] for i in range(0, len(block.stats), across)]
+    top = _below(head, 28)
+    card_h = min(250.0, (BOTTOM - top - gap * (len(rows) - 1)) / len(rows))
+    inner = card_w - 36
+    for r, row in enumerate(rows):
+        y = top + r * (card_h + gap)
+        for c, stat in enumerate(row):
+            x = MARGIN + c * (card_w + gap)
+            shapes += [Rect(x, y, card_w, card_h, palette.panel), Rect(x, y, card_w, 5, palette.heading)]
+            value = fitted_text(stat.shown, x + 18, y + 22, inner, (screen.stat_value, 40, 32), 70, palette.heading, bold=True)
+            label = fitted_text(stat.label, x + 18, _below(value, 8), inner, (screen.stat_label + 4, screen.stat_label, 14), 80, palette.ink)
+            source = fitted_text(source_line(document, (stat.source,)), x + 18, 0, inner, (screen.caption,), 60, palette.muted, italic=True)
+            source.y = y + card_h - 16 - source.height
+            shapes += [value, label, source]
+    return SlidePlan("stats", shapes, notes=_notes(document, block.sources, block.notes))
+
+
+def _chart_slide(document: Document, block: ChartBlock, rendered: RenderedChart, theme: Theme) -> SlidePlan:
+    palette, screen = theme.palette, theme.screen
+    head = headline(block.title, theme)
+    shapes: list = [head]
+    top = _below(head, 4)
+    if block.subtitle:
+        subtitle = fitted_text(block.subtitle, MARGIN, top, CONTENT_W, (screen.subtitle, 18), 50, palette.muted)
+        shapes.append(subtitle)
+        top = _below(subtitle, 10)
+    bottom = BOTTOM
+    source = _source_box(document, block.sources, theme)
+    if source:
+        shapes.append(source)
+        bottom = source.y - 4
+    if block.note:
+        note = fitted_text(block.note, MARGIN, 0, CONTENT_W, (16, 14), 60, palette.ink)
+        note.y = bottom - note.height
+        shapes.append(note)
+        bottom = note.y - 8
+    width_px, height_px = rendered.png_size
+    scale = min(CONTENT_W / width_px, (bottom - top) / height_px)
+    w, h = width_px * scale, height_px * scale
+    shapes.append(Picture(MARGIN + (CONTENT_W - w) / 2, top, w, h, rendered.png, rendered.alt_text, block.title))
+    return SlidePlan("chart", shapes, notes=_notes(document, block.sources, block.notes))
+
+
+def _table_slides(document: Document, block: TableBlock, theme: Theme, splits: list[str]) -> list[SlidePlan]:
+    palette = theme.palette
+    rows = block.shown_rows()
+    header = [c.name for c in block.columns]
+    aligns = [c.align for c in block.columns]
+    slides: list[SlidePlan] = []
+    remaining = rows
+    while remaining:
+        title = block.title if not slides else f"{block.title} (cont.)"
+        head = headline(title, theme)
+        top = _below(head, 16)
+        bottom = BOTTOM
+        source = _source_box(document, block.sources, theme)
+        shapes: list = [head]
+        if source:
+            shapes.append(source)
+            bottom = source.y - 6
+        note = None
+        if block.note:
+            note = fitted_text(block.note, MARGIN, 0, CONTENT_W, (16, 14), 70, palette.ink)
+        for size in (theme.screen.table, 15, 14):
+            widths = _column_widths([header, *remaining], size)
+            heights = [_row_height(r, widths, size, bold=(i == 0)) for i, r in enumerate([header, *remaining])]
+            room = bottom - top - ((note.height + 10) if note else 0)
+            fit = _rows_that_fit(heights, room)
+            if fit == len(remaining):
+                break
+        chunk = remaining[:max(fit, 1)]
+        remaining = remaining[len(chunk):]
+        table = TableBox(MARGIN, top, widths, [header, *chunk], aligns, size, heights[:len(chunk) + 1])
+        shapes.append(table)
+        if note and not remaining:
+            note.y = top + sum(table.row_heights) + 10
+            shapes.append(note)
+        slides.append(SlidePlan("table", shapes, notes=_notes(document, block.sources, block.notes)))
+    if len(slides) > 1:
+        splits.append(f"{block.origin.path or block.title}: table continued over {len(slides)} slides")
+    return slides
+
+
+def _column_widths(rows: list[list[str]], size: float) -> list[float]:
+    """Natural widths scaled to fill the slide; when too wide, the widest columns wrap."""
+    natural = [max(text_width(row[i], size, bold=(r == 0)) for r, row in enumerate(rows)) + 2 * CELL_PAD_X + 2
+               for i in range(len(rows[0]))]
+    total = sum(natural)
+    if total <= CONTENT_W:
+        return [w * CONTENT_W / total for w in natural]
+    fair = CONTENT_W / len(natural)
+    narrow = sum(w for w in natural if w <= fair)
+    wide = [w for w in natural if w > fair]
+    share = (CONTENT_W - narrow) / sum(wide)
+    return [w if w <= fair else w * share for w in natural]
+
+
+def _row_height(row: list[str], widths: list[float], size: float, bold: bool) -> float:
+    lines = max(len(wrap(cell, w - 2 * CELL_PAD_X, size, bold)) for cell, w in zip(row, widths))
+    return lines * size * LINE_SPACING + 2 * CELL_PAD_Y + 2
+
+
+def _rows_that_fit(heights: list[float], room: float) -> int:
+    used = heights[0]
+    for count, height in enumerate(heights[1:]):
+        used += height
+        if used > room:
+            return count
+    return len(heights) - 1
+
+
+def _bullet_slides(document: Document, block: BulletsBlock, theme: Theme, splits: list[str]) -> list[SlidePlan]:
+    palette = theme.palette
+    items = list(block.items)
+    slides: list[SlidePlan] = []
+    indent = 22.0
+    while items:
+        head = headline(block.title if not slides else f"{block.title} (cont.)", theme)
+        top = _below(head, 18)
+        source = _source_box(document, block.sources, theme)
+        bottom = (source.y - 8) if source else BOTTOM
+        shapes: list = [head] + ([source] if source else [])
+        if block.intro and not slides:
+            intro = fitted_text(block.intro, MARGIN, top, CONTENT_W, (theme.screen.body,), 100, palette.ink)
+            shapes.append(intro)
+            top = _below(intro, 10)
+        for size in (theme.screen.body, 16, 14):
+            spacing = size * 0.6
+            heights = [len(wrap(item.full_text, CONTENT_W - indent, size)) * size * LINE_SPACING + spacing for item in items]
+            fit = _rows_that_fit([0.0, *heights], bottom - top)
+            if fit == len(items):
+                break
+        chunk, items = items[:max(fit, 1)], items[max(fit, 1):]
+        paragraphs = [Para([Run(f"{item.lead} — ", bold=True), Run(item.text)] if item.lead else [Run(item.text)],
+                           size, palette.ink, bullet=True, space_after=spacing, indent=indent) for item in chunk]
+        shapes.append(TextBox(MARGIN, top, CONTENT_W, sum(heights[:len(chunk)]), paragraphs))
+        slides.append(SlidePlan("bullets", shapes, notes=_notes(document, block.sources, block.notes)))
+    if len(slides) > 1:
+        splits.append(f"{block.origin.path or block.title}: bullets continued over {len(slides)} slides")
+    return slides
+
+
+def _callout_slide(document: Document, block: CalloutBlock, title: str, theme: Theme) -> SlidePlan:
+    palette = theme.palette
+    head = headline(title, theme)
+    source = _source_box(document, block.sources, theme)
+    text = fitted_text(block.text, MARGIN + 40, 0, CONTENT_W - 80, (36, 32, 28, 24), 260, palette.heading, bold=True)
+    text.y = (HEIGHT - text.height) / 2
+    bar = Rect(MARGIN + 16, text.y, 6, text.height, palette.accent)
+    return SlidePlan("callout", [head, bar, text] + ([source] if source else []), notes=_notes(document, block.sources, block.notes))
+
+
+def _sources_slide(document: Document, theme: Theme) -> SlidePlan:
+    palette = theme.palette
+    head = headline("Sources", theme)
+    top = _below(head, 14)
+    paragraphs = []
+    if document.cites:
+        line = " · ".join(document.source(k).label for k in document.cites)
+        paragraphs.append(Para([Run("Sources: ", bold=True), Run(line)], 0, palette.ink, space_after=10))
+    for number, source in enumerate(document.sources, 1):
+        entry = f"{number}.  {source.citation()}" + (f". {source.url}" if source.url else "")
+        paragraphs.append(Para([Run(entry)], 0, palette.ink, space_after=4))
+    texts = ["".join(r.text for r in p.runs) for p in paragraphs]
+    for size in (18, 16, 14):
+        height = sum(len(wrap(t, CONTENT_W, size)) * size * LINE_SPACING + size * 0.4 for t in texts)
+        if height <= BOTTOM - top:
+            break
+    for paragraph in paragraphs:
+        paragraph.size = size
+        paragraph.space_after = size * 0.4
+    notes = "\n".join(_full_citation(document, s) for s in document.sources)
+    return SlidePlan("sources", [head, TextBox(MARGIN, top, CONTENT_W, height, paragraphs)], notes=notes)

@@ -1,0 +1,205 @@
+"""The printable briefing: document model + rendered charts -> PDF bytes (reportlab platypus).
+
+Page furniture (title band, running header, 'Page N of M' footer) lives here; what each block
+prints lives in pdf_blocks. The canvas is invariant, so the same content gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
+
+from .. import __version__
+from ..charts import RenderedChart
+from ..model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, TableBlock
+from ..theme import Theme
+from . import Options
+from . import pdf_blocks as blocks
+from .pdf_styles import BOLD, REGULAR, build_styles
+
+PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 22 * mm, 20 * mm
+BAND_PAD = 9 * mm
+
+
+def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> bytes:
+    """Lay the briefing out and return the PDF file's bytes."""
+    styles = build_styles(theme)
+    size = PAGE_SIZES[options.page_size or document.meta.page_size]
+    buffer = io.BytesIO()
+    meta = document.meta
+    template = BaseDocTemplate(
+        buffer, pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM, title=meta.title, author=meta.byline or "", subject=meta.subtitle or "",
+        keywords=list(meta.keywords), creator=f"briefing {__version__}", producer=f"briefing {__version__}",
+        invariant=1, lang="en",
+    )
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, size[0] - 2 * MARGIN_X, size[1] - MARGIN_TOP - MARGIN_BOTTOM, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    furniture = _Furniture(document, theme)
+    template.addPageTemplates([PageTemplate("page", [frame], onPage=furniture.draw)])
+    ctx = blocks.Context(document, styles, theme, frame._width)
+    template.build(_story(ctx, charts), canvasmaker=_numbered_canvas(furniture))
+    return buffer.getvalue()
+
+
+def _story(ctx: blocks.Context, charts: dict[ChartBlock, RenderedChart]) -> list[Flowable]:
+    story: list[Flowable] = [TitleBand(ctx)]
+    figures = tables = 0
+    for section in ctx.document.sections:
+        story.append(Paragraph(escape(section.title), ctx.styles.section, ))
+        story[-1].keepWithNext = True
+        for block in section.blocks:
+            if isinstance(block, StatsBlock):
+                story += blocks.stats_flowables(ctx, block)
+            elif isinstance(block, ChartBlock):
+                figures += 1
+                story += blocks.chart_flowables(ctx, block, charts[block], figures)
+            elif isinstance(block, TableBlock):
+                tables += 1
+                story += blocks.table_flowables(ctx, block, tables)
+            elif isinstance(block, BulletsBlock):
+                story += blocks.bullets_flowables(ctx, block)
+            elif isinstance(block, CalloutBlock):
+                story += blocks.callout_flowables(ctx, block)
+    return story + _sources(ctx)
+
+
+def _sources(ctx: blocks.Context) -> list[Flowable]:
+    """The page's own sources line, then every registry entry in full, numbered."""
+    document, styles = ctx.document, ctx.styles
+    parts: list[Flowable] = []
+    if document.cites:
+        line = " · ".join(escape(document.source(key).label) for key in document.cites)
+        parts += [Spacer(1, 8), Paragraph(f"<b>Sources:</b> {line}", styles.caption)]
+    heading = Paragraph("Sources", styles.section)
+    heading.keepWithNext = True
+    parts.append(heading)
+    for number, source in enumerate(document.sources, 1):
+        entry = f"{number}.&nbsp;&nbsp;{escape(source.citation())}"
+        if source.url:
+            url = escape(source.url, {'"': "&quot;"})
+            entry += f'. <link href="{url}" color="{ctx.theme.palette.heading}"><u>{escape(source.url)}</u></link>'
+        parts.append(Paragraph(entry, styles.reference))
+    return parts
+
+
+class TitleBand(Flowable):
+    """The first-page band: title, subtitle, byline and date, and the handling marking."""
+
+    def __init__(self, ctx: blocks.Context):
+        super().__init__()
+        meta, styles = ctx.document.meta, ctx.styles
+        self.ctx = ctx
+        self.paragraphs = [Paragraph(escape(meta.title), styles.title)]
+        if meta.subtitle:
+            self.paragraphs.append(Paragraph(escape(meta.subtitle), styles.subtitle))
+        details = [part for part in (meta.byline, meta.date) if part]
+        if details:
+            self.paragraphs.append(Paragraph(escape("  ·  ".join(details)), styles.meta))
+        self.gaps = [0.0] + [7.0] * (len(self.paragraphs) - 1)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.heights = [p.wrap(available_width * 0.86, available_height)[1] for p in self.paragraphs]
+        self.height = sum(self.heights) + sum(self.gaps) + BAND_PAD + 10
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, palette = self.canv, self.ctx.theme.palette
+        page_width, page_height = canvas._pagesize
+        top_of_band = self.height + MARGIN_TOP
+        canvas.saveState()
+        canvas.setFillColor(HexColor(palette.band))
+        canvas.rect(-MARGIN_X, 10, page_width, top_of_band - 10 + 1, stroke=0, fill=1)
+        canvas.restoreState()
+        y = self.height
+        for paragraph, height, gap in zip(self.paragraphs, self.heights, self.gaps):
+            y -= gap + height
+            paragraph.drawOn(canvas, 0, y)
+        marking = self.ctx.document.meta.marking
+        if marking:
+            _marking_badge(canvas, marking, self.width, self.height + MARGIN_TOP * 0.45, self.ctx.theme, on_band=True)
+
+
+def _marking_badge(canvas, marking: str, right: float, baseline: float, theme: Theme, on_band: bool = False) -> None:
+    size = theme.print.running + 0.5
+    width = canvas.stringWidth(marking, BOLD, size)
+    canvas.saveState()
+    canvas.setFillColor(HexColor(theme.palette.on_band if on_band else theme.palette.accent))
+    canvas.setFont(BOLD, size)
+    canvas.drawRightString(right, baseline, marking)
+    canvas.setStrokeColor(HexColor(theme.palette.on_band if on_band else theme.palette.accent))
+    canvas.setLineWidth(0.7)
+    canvas.rect(right - width - 4, baseline - 3, width + 8, size + 5, stroke=1, fill=0)
+    canvas.restoreState()
+
+
+class _Furniture:
+    """Running header (after page 1) and footer (every page)."""
+
+    def __init__(self, document: Document, theme: Theme):
+        self.document, self.theme = document, theme
+
+    def draw(self, canvas: Canvas, doc) -> None:
+        """Called per page by platypus; the page count is only known later, in the canvas."""
+
+    def decorate(self, canvas: Canvas, page: int, pages: int) -> None:
+        meta, palette, size = self.document.meta, self.theme.palette, self.theme.print.running
+        width, height = canvas._pagesize
+        left, right = MARGIN_X, width - MARGIN_X
+        canvas.saveState()
+        canvas.setFont(REGULAR, size)
+        canvas.setFillColor(HexColor(palette.muted))
+        if page > 1:
+            header_y = height - MARGIN_TOP + 9
+            canvas.drawString(left, header_y, _shorten(canvas, meta.title, right - left - 90, size))
+            if meta.marking:
+                _marking_badge(canvas, meta.marking, right - 4, header_y, self.theme)
+            canvas.setStrokeColor(HexColor(palette.rule))
+            canvas.setLineWidth(0.5)
+            canvas.line(left, header_y - 5, right, header_y - 5)
+        footer_y = MARGIN_BOTTOM - 22
+        canvas.setFillColor(HexColor(palette.muted))
+        canvas.setFont(REGULAR, size)
+        left_text = "  ·  ".join(part for part in (meta.marking, meta.date) if part)
+        if left_text:
+            canvas.drawString(left, footer_y, left_text)
+        canvas.drawRightString(right, footer_y, f"Page {page} of {pages}")
+        canvas.restoreState()
+
+
+def _shorten(canvas: Canvas, value: str, width: float, size: float) -> str:
+    if canvas.stringWidth(value, REGULAR, size) <= width:
+        return value
+    while value and canvas.stringWidth(value + "…", REGULAR, size) > width:
+        value = value[:-1]
+    return value.rstrip() + "…"
+
+
+def _numbered_canvas(furniture: _Furniture) -> type[Canvas]:
+    """A canvas that holds pages back until the end, so each footer can say 'of M'."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            for number, state in enumerate(self._pages, 1):
+                self.__dict__.update(state)
+                furniture.decorate(self, number, len(self._pages))
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

@@ -1,0 +1,231 @@
+"""One function per block type, each returning the platypus flowables that print it.
+
+A figure or table travels with its title, note and source line (KeepTogether), so a title is
+never left at the foot of a page with its chart on the next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from ..charts import RenderedChart, VectorChart, VectorPath
+from ..model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, TableBlock, source_line
+from ..theme import Theme
+from .pdf_styles import BOLD, REGULAR, Styles
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every block function needs: the document (for sources), styles, theme and frame width."""
+
+    document: Document
+    styles: Styles
+    theme: Theme
+    width: float
+
+
+def text(value: str) -> str:
+    return escape(value)
+
+
+def source_para(ctx: Context, keys: tuple[str, ...]) -> list[Flowable]:
+    line = source_line(ctx.document, keys)
+    return [Paragraph(text(line), ctx.styles.source)] if line else []
+
+
+# --- stat cards ---------------------------------------------------------------------------
+
+
+def stats_flowables(ctx: Context, block: StatsBlock) -> list[Flowable]:
+    """Cards in an even grid: four across, or fewer when that leaves no row nearly empty."""
+    across = {1: 1, 2: 2, 3: 3, 5: 3, 6: 3}.get(len(block.stats), 4)
+    gap = 8.0
+    card_width = (ctx.width - gap * (across - 1)) / across
+    cells = []
+    rows = [block.stats[i:i + across] for i in range(0, len(block.stats), across)]
+    for row in rows:
+        line = []
+        for index in range(across):
+            if index:
+                line.append("")
+            line.append(_card(ctx, row[index]) if index < len(row) else "")
+        cells.append(line)
+    widths = [card_width if i % 2 == 0 else gap for i in range(across * 2 - 1)]
+    table = Table(cells, colWidths=widths, hAlign="LEFT")
+    commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 9),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 10)]
+    for r, row in enumerate(rows):
+        if r:
+            commands.append(("TOPPADDING", (0, r), (-1, r), 9))
+        for index in range(len(row)):
+            column = index * 2
+            commands += [("BACKGROUND", (column, r), (column, r), HexColor(ctx.theme.palette.panel)),
+                         ("LINEABOVE", (column, r), (column, r), 2, HexColor(ctx.theme.palette.heading))]
+    table.setStyle(TableStyle(commands))
+    return [table, Spacer(1, 4)]
+
+
+def _card(ctx: Context, stat) -> list[Flowable]:
+    styles = ctx.styles
+    return [Paragraph(text(stat.shown), styles.stat_value), Paragraph(text(stat.label), styles.stat_label),
+            Paragraph(text(source_line(ctx.document, (stat.source,))), styles.stat_source)]
+
+
+# --- charts -------------------------------------------------------------------------------
+
+
+class ChartFlowable(Flowable):
+    """Draws the recorded matplotlib chart as PDF vector paths and real text, scaled to the frame."""
+
+    def __init__(self, chart: VectorChart, width: float):
+        super().__init__()
+        self.chart = chart
+        self.scale = min(1.0, width / chart.width) if chart.width else 1.0
+        self.width, self.height = chart.width * self.scale, chart.height * self.scale
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.scale(self.scale, self.scale)
+        for item in self.chart.items:
+            if isinstance(item, VectorPath):
+                _draw_path(canvas, item)
+            else:
+                _draw_text(canvas, item)
+        canvas.restoreState()
+
+
+def _draw_path(canvas, item: VectorPath) -> None:
+    path = canvas.beginPath()
+    for op, points in item.segments:
+        if op == "M":
+            path.moveTo(*points)
+        elif op == "L":
+            path.lineTo(*points)
+        elif op == "C":
+            path.curveTo(*points)
+        elif op == "Z":
+            path.close()
+    canvas.saveState()
+    if item.fill:
+        canvas.setFillColor(HexColor(item.fill), alpha=item.fill_alpha)
+    if item.stroke:
+        canvas.setStrokeColor(HexColor(item.stroke), alpha=item.stroke_alpha)
+        canvas.setLineWidth(item.line_width)
+        canvas.setLineCap({"butt": 0, "round": 1, "projecting": 2}.get(item.line_cap, 0))
+        canvas.setLineJoin({"miter": 0, "round": 1, "bevel": 2}.get(item.line_join, 0))
+        if item.dashes:
+            canvas.setDash(list(item.dashes))
+    canvas.drawPath(path, fill=1 if item.fill else 0, stroke=1 if item.stroke and item.line_width > 0 else 0)
+    canvas.restoreState()
+
+
+def _draw_text(canvas, item) -> None:
+    canvas.saveState()
+    canvas.translate(item.x, item.y)
+    if item.angle:
+        canvas.rotate(item.angle)
+    canvas.setFillColor(HexColor(item.colour))
+    canvas.setFont(BOLD if item.bold else REGULAR, item.size)
+    canvas.drawString(0, 0, item.text)
+    canvas.restoreState()
+
+
+def chart_flowables(ctx: Context, block: ChartBlock, rendered: RenderedChart, number: int) -> list[Flowable]:
+    styles = ctx.styles
+    parts: list[Flowable] = [Paragraph(f"Figure {number}. {text(block.title)}", styles.block_title)]
+    if block.subtitle:
+        parts.append(Paragraph(text(block.subtitle), styles.block_subtitle))
+    parts.append(ChartFlowable(rendered.vector, ctx.width))
+    if block.note:
+        parts.append(Paragraph(text(block.note), styles.caption))
+    parts += source_para(ctx, block.sources)
+    return [KeepTogether(parts), Spacer(1, 6)]
+
+
+# --- tables -------------------------------------------------------------------------------
+
+_PAD = 6.0
+
+
+def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowable]:
+    styles, palette = ctx.styles, ctx.theme.palette
+    right = [column.align == "right" for column in block.columns]
+    header = [Paragraph(text(c.name), styles.header_cell_right if r else styles.header_cell) for c, r in zip(block.columns, right)]
+    body = [[Paragraph(text(cell), styles.cell_right if r else styles.cell) for cell, r in zip(row, right)] for row in block.shown_rows()]
+    table = Table([header, *body], colWidths=_column_widths(ctx, block), repeatRows=1, hAlign="LEFT")
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD), ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(palette.panel)),
+        ("LINEBELOW", (0, 0), (-1, 0), 1.2, HexColor(palette.heading)),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.8, HexColor(palette.heading)),
+    ]
+    for r in range(2, len(body) + 1, 2):
+        commands.append(("BACKGROUND", (0, r), (-1, r), HexColor(palette.zebra)))
+    for r in range(1, len(body)):
+        commands.append(("LINEBELOW", (0, r), (-1, r), 0.4, HexColor(palette.rule)))
+    table.setStyle(TableStyle(commands))
+    head = [Paragraph(f"Table {number}. {text(block.title)}", styles.block_title), Spacer(1, 4)]
+    tail = ([Paragraph(text(block.note), styles.caption)] if block.note else []) + source_para(ctx, block.sources)
+    return [KeepTogether([*head, table, *tail]), Spacer(1, 6)]
+
+
+def _column_widths(ctx: Context, block: TableBlock) -> list[float]:
+    """Widths follow content: natural widths fill the frame; when too wide, text columns wrap."""
+    size = ctx.theme.print.table
+    rows = block.shown_rows()
+    natural, minimum = [], []
+    for index, column in enumerate(block.columns):
+        cells = [row[index] for row in rows]
+        widest = max([stringWidth(column.name, BOLD, size)] + [stringWidth(c, REGULAR, size) for c in cells])
+        words = [w for c in [column.name, *cells] for w in c.split()] or [""]
+        longest_word = max(stringWidth(w, BOLD, size) for w in words)
+        natural.append(widest + 2 * _PAD + 1)
+        minimum.append((widest if column.format else longest_word) + 2 * _PAD + 1)
+    total = sum(natural)
+    if total <= ctx.width:
+        return [w * ctx.width / total for w in natural]
+    spare = ctx.width - sum(minimum)
+    stretch = [n - m for n, m in zip(natural, minimum)]
+    if spare <= 0 or not sum(stretch):
+        return [w * ctx.width / sum(minimum) for w in minimum]
+    return [m + s * spare / sum(stretch) for m, s in zip(minimum, stretch)]
+
+
+# --- bullets and callouts -----------------------------------------------------------------
+
+
+def bullets_flowables(ctx: Context, block: BulletsBlock) -> list[Flowable]:
+    styles = ctx.styles
+    parts: list[Flowable] = [CondPageBreak(90), Paragraph(text(block.title), styles.block_title), Spacer(1, 3)]
+    if block.intro:
+        parts.append(Paragraph(text(block.intro), styles.body))
+    for item in block.items:
+        body = f"<b>{text(item.lead)}</b> — {text(item.text)}" if item.lead else text(item.text)
+        parts.append(Paragraph(body, styles.bullet, bulletText="•"))
+    parts += source_para(ctx, block.sources)
+    return [*parts, Spacer(1, 6)]
+
+
+def callout_flowables(ctx: Context, block: CalloutBlock) -> list[Flowable]:
+    palette = ctx.theme.palette
+    inner = [Paragraph(text(block.text), ctx.styles.callout), *source_para(ctx, block.sources)]
+    box = Table([[inner]], colWidths=[ctx.width], hAlign="LEFT")
+    box.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), HexColor(palette.panel)),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(palette.accent)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+        ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+    ]))
+    return [Spacer(1, 6), KeepTogether([box]), Spacer(1, 8)]

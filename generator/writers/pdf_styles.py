@@ -1,0 +1,87 @@
+"""The theme turned into reportlab fonts and paragraph styles, in one function each.
+
+Kept apart from the story builder so the type scale can be read on one screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..theme import Theme
+
+REGULAR, BOLD, ITALIC, BOLD_ITALIC = "Brief-Regular", "Brief-Bold", "Brief-Italic", "Brief-BoldItalic"
+
+
+@lru_cache(maxsize=None)
+def register_fonts(theme: Theme) -> None:
+    """Embed the shipped typeface (subset) so every character prints the same on every machine."""
+    face = theme.typeface
+    for name, path in ((REGULAR, face.regular), (BOLD, face.bold), (ITALIC, face.italic), (BOLD_ITALIC, face.bold_italic)):
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    meta: ParagraphStyle
+    section: ParagraphStyle
+    block_title: ParagraphStyle
+    block_subtitle: ParagraphStyle
+    body: ParagraphStyle
+    bullet: ParagraphStyle
+    caption: ParagraphStyle
+    source: ParagraphStyle
+    stat_value: ParagraphStyle
+    stat_label: ParagraphStyle
+    stat_source: ParagraphStyle
+    cell: ParagraphStyle
+    cell_right: ParagraphStyle
+    header_cell: ParagraphStyle
+    header_cell_right: ParagraphStyle
+    callout: ParagraphStyle
+    reference: ParagraphStyle
+
+
+def build_styles(theme: Theme) -> Styles:
+    register_fonts(theme)
+    size, colour = theme.print, theme.palette
+
+    def style(name: str, font: str, points: float, ink: str, leading: float = 1.25, **extra) -> ParagraphStyle:
+        extra.setdefault("alignment", TA_LEFT)
+        return ParagraphStyle(name, fontName=font, fontSize=points, leading=round(points * leading, 1),
+                              textColor=HexColor(ink), **extra)
+
+    return Styles(
+        title=style("title", BOLD, size.title, colour.on_band, 1.15),
+        subtitle=style("subtitle", REGULAR, size.subtitle, colour.on_band, 1.3),
+        meta=style("meta", REGULAR, size.meta, colour.on_band),
+        section=style("section", BOLD, size.section, colour.heading, 1.2, spaceBefore=16, spaceAfter=6),
+        block_title=style("block_title", BOLD, size.block_title, colour.heading, 1.25, spaceBefore=10, spaceAfter=1),
+        block_subtitle=style("block_subtitle", REGULAR, size.body, colour.muted, 1.3, spaceAfter=4),
+        body=style("body", REGULAR, size.body, colour.ink, 1.4),
+        bullet=style("bullet", REGULAR, size.body, colour.ink, 1.4, leftIndent=14, bulletIndent=3, spaceAfter=3),
+        caption=style("caption", REGULAR, size.caption, colour.ink, 1.35, spaceBefore=4),
+        source=style("source", ITALIC, size.source, colour.muted, 1.35, spaceBefore=2),
+        stat_value=style("stat_value", BOLD, size.stat_value, colour.heading, 1.1),
+        stat_label=style("stat_label", REGULAR, size.stat_label, colour.ink, 1.3, spaceBefore=3),
+        stat_source=style("stat_source", ITALIC, size.source, colour.muted, 1.3, spaceBefore=3),
+        cell=style("cell", REGULAR, size.table, colour.ink, 1.3),
+        cell_right=style("cell_right", REGULAR, size.table, colour.ink, 1.3, alignment=TA_RIGHT),
+        header_cell=style("header_cell", BOLD, size.table, colour.heading, 1.3),
+        header_cell_right=style("header_cell_right", BOLD, size.table, colour.heading, 1.3, alignment=TA_RIGHT),
+        callout=style("callout", BOLD, size.body + 1.5, colour.heading, 1.35),
+        reference=style("reference", REGULAR, size.caption, colour.ink, 1.35, leftIndent=18, firstLineIndent=-18, spaceAfter=4),
+    )
+
+
+def colour(value: str) -> HexColor:
+    return HexColor(value)
