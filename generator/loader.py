@@ -41,6 +41,10 @@ def _read_text(path: Path, name: str) -> str:
         raise _fail(name, "this is a folder, expected a content file") from None
     except OSError as error:
         raise _fail(name, f"cannot read the file: {error.strerror}") from None
+    if b"\x00" in data:
+        at = data.index(b"\x00")
+        line, column = data.count(b"\n", 0, at) + 1, at - (data.rfind(b"\n", 0, at) + 1) + 1
+        raise _fail(name, "the file holds binary data (a NUL byte), expected YAML text", line, column)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -48,9 +52,6 @@ def _read_text(path: Path, name: str) -> str:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise _fail(name, f"the file is not UTF-8 text (byte 0x{data[error.start]:02x})", line, column,
                     "save the file as UTF-8") from None
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise _fail(name, "the file holds binary data (a NUL character), expected YAML text", line, 1)
     if not text.strip():
         raise _fail(name, "the file is empty; expected a mapping with title, sources and sections", 1, 1)
     return text

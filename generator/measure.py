@@ -58,3 +58,22 @@ def _longest_fitting_prefix(word: str, width: float, size: float, bold: bool, ty
 
 def text_height(lines: int, size: float) -> float:
     return lines * size * LINE_SPACING
+
+
+def fit_columns(natural: list[float], minimum: list[float], flexible: list[bool], total: float) -> list[float]:
+    """Column widths that follow content and fill `total`.
+
+    Spare room goes to the flexible (text) columns, so figures stay next to their labels; when
+    the natural widths are too wide, flexible columns give way down to their minimum (they wrap).
+    """
+    if not any(flexible):
+        flexible = [True] * len(natural)
+    spare = total - sum(natural)
+    if spare >= 0:
+        grow = sum(n for n, f in zip(natural, flexible) if f)
+        return [n + (spare * n / grow if f else 0.0) for n, f in zip(natural, flexible)]
+    give = [n - m if f else 0.0 for n, m, f in zip(natural, minimum, flexible)]
+    if sum(give) >= -spare:
+        return [n - g * -spare / sum(give) for n, g in zip(natural, give)]
+    floor = [m if f else n for n, m, f in zip(natural, minimum, flexible)]
+    return [w * total / sum(floor) for w in floor]  # still too wide: scale everything (smaller type is the caller's next step)

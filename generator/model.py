@@ -9,6 +9,7 @@ file:line:column with its path inside the document.
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
@@ -68,7 +69,13 @@ def _natural_decimals(value: float, cap: int = 3) -> int:
 
 def _grouped(value: float, decimals: int | None) -> str:
     places = _natural_decimals(value) if decimals is None else decimals
-    return f"{value:,.{places}f}"
+    return _rounded(value, places)
+
+
+def _rounded(value: float, places: int) -> str:
+    """Half-up rounding of the value as written (1.25 -> 1.3), as readers expect, with separators."""
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"{exact:,.{places}f}"
 
 
 _COMPACT_STEPS = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
@@ -79,7 +86,7 @@ def _compact(value: float, decimals: int | None) -> str:
         if abs(value) >= step:
             scaled = value / step
             places = min(_natural_decimals(scaled), 1) if decimals is None else decimals
-            return f"{scaled:,.{places}f}{letter}"
+            return f"{_rounded(scaled, places)}{letter}"
     return _grouped(value, decimals)
 
 

@@ -69,8 +69,8 @@ class ScreenSizes:
     title: float = 40
     subtitle: float = 20
     headline: float = 28
-    body: float = 18
-    table: float = 16
+    body: float = 20
+    table: float = 20
     stat_value: float = 48
     stat_label: float = 16
     caption: float = 14

@@ -15,7 +15,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
@@ -139,6 +139,7 @@ def _table(slide, box: TableBox, theme: Theme) -> None:
             colour = palette.on_band if r == 0 else palette.ink
             para = Para([Run(value, bold=r == 0)], box.size, colour, align=box.aligns[c])
             cell.text_frame.word_wrap = True
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
             _fill_paragraph(cell.text_frame.paragraphs[0], para, theme)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..charts import RenderedChart
-from ..measure import LINE_SPACING, text_width, wrap
+from ..measure import LINE_SPACING, fit_columns, text_width, wrap
 from ..model import BulletsBlock, CalloutBlock, ChartBlock, Document, Source, StatsBlock, TableBlock, source_line
 from ..theme import Theme
 from .deck_shapes import Para, Picture, Rect, Run, SlidePlan, TableBox, TextBox
@@ -23,6 +23,7 @@ CONTENT_W = WIDTH - 2 * MARGIN
 FOOTER_Y = 508.0
 BOTTOM = 496.0  # lowest edge of slide content, above the footer
 CELL_PAD_X, CELL_PAD_Y = 7.0, 4.0
+CARDS_PER_SLIDE = 4
 
 
 @dataclass
@@ -37,7 +38,7 @@ def plan_deck(document: Document, charts: dict[ChartBlock, RenderedChart], theme
     for section in document.sections:
         for block in section.blocks:
             if isinstance(block, StatsBlock):
-                deck.slides.append(_stats_slide(document, block, block.title or section.title, theme))
+                deck.slides += _stats_slides(document, block, block.title or section.title, theme, deck.splits)
             elif isinstance(block, ChartBlock):
                 deck.slides.append(_chart_slide(document, block, charts[block], theme))
             elif isinstance(block, TableBlock):
@@ -127,28 +128,45 @@ def _title_slide(document: Document, theme: Theme) -> SlidePlan:
     return SlidePlan("title", shapes, notes=meta.subtitle or "", dark=True)
 
 
-def _stats_slide(document: Document, block: StatsBlock, title: str, theme: Theme) -> SlidePlan:
-    palette, screen = theme.palette, theme.screen
+def _stats_slides(document: Document, block: StatsBlock, title: str, theme: Theme, splits: list[str]) -> list[SlidePlan]:
+    """Four cards a slide at most, so each figure stays large enough to read from the back of the room."""
+    groups = [block.stats[i:i + CARDS_PER_SLIDE] for i in range(0, len(block.stats), CARDS_PER_SLIDE)]
+    if len(groups) > 1:
+        splits.append(f"{block.origin.path}: stat cards continued over {len(groups)} slides")
+    return [_stats_slide(document, block, group, title if not n else f"{title} (cont.)", theme) for n, group in enumerate(groups)]
+
+
+def _stats_slide(document: Document, block: StatsBlock, stats, title: str, theme: Theme) -> SlidePlan:
+    palette = theme.palette
     head = headline(title, theme)
     shapes: list = [head]
-    across = min(4, len(block.stats)) or 1
     gap = 20.0
-    card_w = (CONTENT_W - gap * (across - 1)) / across
-    rows = [block.stats[i:i + across] for i in range(0, len(block.stats), across)]
+    card_w = (CONTENT_W - gap * (len(stats) - 1)) / len(stats)
     top = _below(head, 28)
-    card_h = min(250.0, (BOTTOM - top - gap * (len(rows) - 1)) / len(rows))
     inner = card_w - 36
-    for r, row in enumerate(rows):
-        y = top + r * (card_h + gap)
-        for c, stat in enumerate(row):
+    room = BOTTOM - top
+    y = top
+    for row in (stats,):
+        cards = [_stat_card(document, stat, MARGIN + c * (card_w + gap), inner, theme) for c, stat in enumerate(row)]
+        card_h = min(room, max(160.0, max(height for height, _ in cards) + 40))
+        for c, (height, boxes) in enumerate(cards):
             x = MARGIN + c * (card_w + gap)
             shapes += [Rect(x, y, card_w, card_h, palette.panel), Rect(x, y, card_w, 5, palette.heading)]
-            value = fitted_text(stat.shown, x + 18, y + 22, inner, (screen.stat_value, 40, 32), 70, palette.heading, bold=True)
-            label = fitted_text(stat.label, x + 18, _below(value, 8), inner, (screen.stat_label + 4, screen.stat_label, 14), 80, palette.ink)
-            source = fitted_text(source_line(document, (stat.source,)), x + 18, 0, inner, (screen.caption,), 60, palette.muted, italic=True)
+            value, label, source = boxes
+            value.y, label.y = y + 22, y + 22 + value.height + 8
             source.y = y + card_h - 16 - source.height
-            shapes += [value, label, source]
-    return SlidePlan("stats", shapes, notes=_notes(document, block.sources, block.notes))
+            shapes += boxes
+        y += card_h + gap
+    keys = tuple(dict.fromkeys(stat.source for stat in stats))
+    return SlidePlan("stats", shapes, notes=_notes(document, keys, block.notes))
+
+
+def _stat_card(document: Document, stat, x: float, inner: float, theme: Theme) -> tuple[float, list[TextBox]]:
+    palette, screen = theme.palette, theme.screen
+    value = fitted_text(stat.shown, x + 18, 0, inner, (screen.stat_value, 40, 32), 70, palette.heading, bold=True)
+    label = fitted_text(stat.label, x + 18, 0, inner, (screen.stat_label + 4, screen.stat_label, 14), 80, palette.ink)
+    source = fitted_text(source_line(document, (stat.source,)), x + 18, 0, inner, (screen.caption,), 60, palette.muted, italic=True)
+    return value.height + 8 + label.height + 18 + source.height, [value, label, source]
 
 
 def _chart_slide(document: Document, block: ChartBlock, rendered: RenderedChart, theme: Theme) -> SlidePlan:
@@ -182,6 +200,7 @@ def _table_slides(document: Document, block: TableBlock, theme: Theme, splits: l
     rows = block.shown_rows()
     header = [c.name for c in block.columns]
     aligns = [c.align for c in block.columns]
+    flexible = [c.format is None for c in block.columns]
     slides: list[SlidePlan] = []
     remaining = rows
     while remaining:
@@ -197,8 +216,8 @@ def _table_slides(document: Document, block: TableBlock, theme: Theme, splits: l
         note = None
         if block.note:
             note = fitted_text(block.note, MARGIN, 0, CONTENT_W, (16, 14), 70, palette.ink)
-        for size in (theme.screen.table, 15, 14):
-            widths = _column_widths([header, *remaining], size)
+        for size in (theme.screen.table, 18, 16, 14):
+            widths = _column_widths([header, *remaining], flexible, size)
             heights = [_row_height(r, widths, size, bold=(i == 0)) for i, r in enumerate([header, *remaining])]
             room = bottom - top - ((note.height + 10) if note else 0)
             fit = _rows_that_fit(heights, room)
@@ -217,18 +236,13 @@ def _table_slides(document: Document, block: TableBlock, theme: Theme, splits: l
     return slides
 
 
-def _column_widths(rows: list[list[str]], size: float) -> list[float]:
-    """Natural widths scaled to fill the slide; when too wide, the widest columns wrap."""
-    natural = [max(text_width(row[i], size, bold=(r == 0)) for r, row in enumerate(rows)) + 2 * CELL_PAD_X + 2
-               for i in range(len(rows[0]))]
-    total = sum(natural)
-    if total <= CONTENT_W:
-        return [w * CONTENT_W / total for w in natural]
-    fair = CONTENT_W / len(natural)
-    narrow = sum(w for w in natural if w <= fair)
-    wide = [w for w in natural if w > fair]
-    share = (CONTENT_W - narrow) / sum(wide)
-    return [w if w <= fair else w * share for w in natural]
+def _column_widths(rows: list[list[str]], flexible: list[bool], size: float) -> list[float]:
+    pad = 2 * CELL_PAD_X + 2
+    natural = [max(text_width(row[i], size, bold=(r == 0)) for r, row in enumerate(rows)) + pad for i in range(len(flexible))]
+    minimum = [max(text_width(word, size, bold=True) for row in rows for word in row[i].split() or [""]) + pad
+               for i in range(len(flexible))]
+    width = min(CONTENT_W, max(sum(natural) * 1.25, CONTENT_W * 0.6))  # a few columns need not span the slide
+    return fit_columns(natural, minimum, flexible, width)
 
 
 def _row_height(row: list[str], widths: list[float], size: float, bold: bool) -> float:
@@ -260,7 +274,7 @@ def _bullet_slides(document: Document, block: BulletsBlock, theme: Theme, splits
             intro = fitted_text(block.intro, MARGIN, top, CONTENT_W, (theme.screen.body,), 100, palette.ink)
             shapes.append(intro)
             top = _below(intro, 10)
-        for size in (theme.screen.body, 16, 14):
+        for size in (theme.screen.body, 18, 16, 14):
             spacing = size * 0.6
             heights = [len(wrap(item.full_text, CONTENT_W - indent, size)) * size * LINE_SPACING + spacing for item in items]
             fit = _rows_that_fit([0.0, *heights], bottom - top)

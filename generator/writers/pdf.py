@@ -38,7 +38,7 @@ def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme
         buffer, pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=meta.title, author=meta.byline or "", subject=meta.subtitle or "",
         keywords=list(meta.keywords), creator=f"briefing {__version__}", producer=f"briefing {__version__}",
-        invariant=1, lang="en",
+        invariant=1, lang="en", initialFontName=REGULAR,
     )
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, size[0] - 2 * MARGIN_X, size[1] - MARGIN_TOP - MARGIN_BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -13,6 +13,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from ..measure import fit_columns
 from ..charts import RenderedChart, VectorChart, VectorPath
 from ..model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, TableBlock, source_line
 from ..theme import Theme
@@ -57,7 +58,7 @@ def stats_flowables(ctx: Context, block: StatsBlock) -> list[Flowable]:
         cells.append(line)
     widths = [card_width if i % 2 == 0 else gap for i in range(across * 2 - 1)]
     table = Table(cells, colWidths=widths, hAlign="LEFT")
-    commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 10),
+    commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR), ("LEFTPADDING", (0, 0), (-1, -1), 10),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 9),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 10)]
     for r, row in enumerate(rows):
@@ -164,7 +165,7 @@ def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowab
     body = [[Paragraph(text(cell), styles.cell_right if r else styles.cell) for cell, r in zip(row, right)] for row in block.shown_rows()]
     table = Table([header, *body], colWidths=_column_widths(ctx, block), repeatRows=1, hAlign="LEFT")
     commands = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD), ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(palette.panel)),
@@ -182,7 +183,6 @@ def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowab
 
 
 def _column_widths(ctx: Context, block: TableBlock) -> list[float]:
-    """Widths follow content: natural widths fill the frame; when too wide, text columns wrap."""
     size = ctx.theme.print.table
     rows = block.shown_rows()
     natural, minimum = [], []
@@ -190,17 +190,10 @@ def _column_widths(ctx: Context, block: TableBlock) -> list[float]:
         cells = [row[index] for row in rows]
         widest = max([stringWidth(column.name, BOLD, size)] + [stringWidth(c, REGULAR, size) for c in cells])
         words = [w for c in [column.name, *cells] for w in c.split()] or [""]
-        longest_word = max(stringWidth(w, BOLD, size) for w in words)
         natural.append(widest + 2 * _PAD + 1)
-        minimum.append((widest if column.format else longest_word) + 2 * _PAD + 1)
-    total = sum(natural)
-    if total <= ctx.width:
-        return [w * ctx.width / total for w in natural]
-    spare = ctx.width - sum(minimum)
-    stretch = [n - m for n, m in zip(natural, minimum)]
-    if spare <= 0 or not sum(stretch):
-        return [w * ctx.width / sum(minimum) for w in minimum]
-    return [m + s * spare / sum(stretch) for m, s in zip(minimum, stretch)]
+        minimum.append(max(stringWidth(w, BOLD, size) for w in words) + 2 * _PAD + 1)
+    flexible = [column.format is None for column in block.columns]
+    return fit_columns(natural, minimum, flexible, ctx.width)
 
 
 # --- bullets and callouts -----------------------------------------------------------------
@@ -223,7 +216,7 @@ def callout_flowables(ctx: Context, block: CalloutBlock) -> list[Flowable]:
     inner = [Paragraph(text(block.text), ctx.styles.callout), *source_para(ctx, block.sources)]
     box = Table([[inner]], colWidths=[ctx.width], hAlign="LEFT")
     box.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), HexColor(palette.panel)),
+        ("BACKGROUND", (0, 0), (-1, -1), HexColor(palette.panel)), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(palette.accent)),
         ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
         ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),

@@ -57,6 +57,7 @@ def build_styles(theme: Theme) -> Styles:
 
     def style(name: str, font: str, points: float, ink: str, leading: float = 1.25, **extra) -> ParagraphStyle:
         extra.setdefault("alignment", TA_LEFT)
+        extra.setdefault("bulletFontName", REGULAR)
         return ParagraphStyle(name, fontName=font, fontSize=points, leading=round(points * leading, 1),
                               textColor=HexColor(ink), **extra)
 

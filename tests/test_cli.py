@@ -1,0 +1,97 @@
+"""The command line: what it writes, what it prints, its exit codes, and what it imports."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLE, FIXTURES, ROOT, run_cli
+
+HEAVY = ("matplotlib", "reportlab", "pptx", "yaml")
+
+
+def imported_by(*args: str) -> set[str]:
+    """The heavy libraries a CLI invocation imports, read from inside the process."""
+    code = ("import sys, runpy; sys.argv = ['briefing', *sys.argv[1:]]\n"
+            "try:\n    runpy.run_module('generator', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            f"print(sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
+    return set(eval(result.stderr.strip().splitlines()[-1]))
+
+
+def test_help_and_version_import_none_of_the_heavy_libraries():
+    assert imported_by("--help") == set()
+    assert imported_by("--version") == set()
+
+
+def test_pdf_only_build_does_not_import_python_pptx(tmp_path: Path):
+    assert "pptx" not in imported_by("build", str(EXAMPLE), "--out", str(tmp_path), "--format", "pdf")
+    assert (tmp_path / "briefing.pdf").exists() and not (tmp_path / "briefing.pptx").exists()
+
+
+def test_version_and_help():
+    from generator import __version__
+
+    assert run_cli("--version").stdout.strip() == f"briefing {__version__}"
+    help_text = run_cli("build", "--help").stdout
+    assert "--out" in help_text and "--format" in help_text and "--page-size" in help_text
+
+
+def test_console_script_is_installed():
+    script = shutil.which("briefing", path=str(Path(sys.executable).parent))
+    assert script, "pip install should put a 'briefing' command beside the interpreter"
+    assert subprocess.run([script, "--version"], capture_output=True, text=True).returncode == 0
+
+
+def test_build_names_outputs_after_the_content_file_and_says_what_it_wrote(tmp_path: Path):
+    content = tmp_path / "weekly-pack.yaml"
+    shutil.copy(FIXTURES / "minimal.yaml", content)
+    result = run_cli("build", str(content), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    for suffix in ("pdf", "pptx"):
+        target = tmp_path / "out" / f"weekly-pack.{suffix}"
+        assert target.stat().st_size > 10_000
+        assert str(target) in result.stdout
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["weekly-pack.pdf", "weekly-pack.pptx"]
+
+
+def test_unknown_format_is_a_usage_error(tmp_path: Path):
+    result = run_cli("build", str(EXAMPLE), "--out", str(tmp_path), "--format", "docx")
+    assert result.returncode == 2 and "unknown format" in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("fixture", sorted((FIXTURES / "bad").glob("*.yaml")), ids=lambda p: p.stem)
+def test_invalid_content_exits_2_with_positions_and_writes_nothing(fixture: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    result = run_cli("build", fixture.name, "--out", str(out), cwd=fixture.parent)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    for expected in fixture.with_suffix(".expect").read_text(encoding="utf-8").splitlines():
+        assert expected in result.stderr
+    assert "nothing was written" in result.stderr
+    assert not out.exists()
+
+
+def test_invalid_content_leaves_previous_outputs_untouched(tmp_path: Path):
+    content = tmp_path / "pack.yaml"
+    shutil.copy(FIXTURES / "minimal.yaml", content)
+    assert run_cli("build", str(content), "--out", str(tmp_path)).returncode == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.glob("pack.*") if p.suffix != ".yaml"}
+    content.write_text(content.read_text().replace("sources: [audit]", "sources: [audti]", 1))
+    result = run_cli("build", str(content), "--out", str(tmp_path))
+    assert result.returncode == 2 and "did you mean 'audit'?" in result.stderr
+    after = {p.name: p.read_bytes() for p in tmp_path.glob("pack.*") if p.suffix != ".yaml"}
+    assert after == before and len(after) == 2
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path):
+    result = run_cli("build", str(tmp_path / "nowhere.yaml"), "--out", str(tmp_path))
+    assert result.returncode == 2
+    assert "nowhere.yaml: error: no such file" in result.stderr and "Traceback" not in result.stderr

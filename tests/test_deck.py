@@ -1,0 +1,120 @@
+"""The slide deck, read back with python-pptx."""
+
+from __future__ import annotations
+
+import pytest
+from pptx.util import Emu, Inches
+
+from generator.loader import load
+
+from .conftest import EXAMPLE
+from .readback import SEED_TEXTS, deck, flat, inside, notes_text, slide_texts
+
+
+@pytest.fixture(scope="module")
+def slides(example):
+    return deck(example.pptx)
+
+
+def headline(slide) -> str:
+    """The slide's headline: its highest text frame."""
+    frames = [s for s in slide.shapes if s.has_text_frame and s.text_frame.text.strip()]
+    return min(frames, key=lambda s: (s.top, s.left)).text_frame.text
+
+
+def test_sixteen_by_nine(slides):
+    assert (slides.slide_width, slides.slide_height) == (Inches(13.333), Inches(7.5)) or \
+        abs(slides.slide_width / slides.slide_height - 16 / 9) < 0.001
+
+
+def test_slide_order_title_stats_charts_tables_bullets_sources(slides):
+    heads = [headline(s) for s in slides.slides]
+    assert heads == [
+        "AI-Generated CSAM Threats", "Key figures", "NCMEC AI-CSAM Reports", "AI-Generated CSAM Videos (IWF)",
+        "AI Platform Reports to NCMEC (2024)", "How AI Is Being Used by Predators", "What Platforms Are Doing About It",
+        "CSAM Hosting by Country (2024)", "Sources",
+    ]
+
+
+def test_every_figure_label_and_note_of_the_seed_page_is_in_the_deck(slides):
+    shown = flat(" ".join(t for s in slides.slides for t in slide_texts(s)))
+    missing = [item for item in SEED_TEXTS if flat(item) not in shown]
+    assert not missing
+
+
+def test_charts_are_pictures_with_alt_text_giving_title_and_values(slides):
+    pictures = [shape for s in slides.slides for shape in s.shapes if shape.shape_type == 13]
+    assert len(pictures) == 2
+    alt = [p._element.nvPicPr.cNvPr.get("descr") for p in pictures]
+    assert "NCMEC AI-CSAM Reports" in alt[0] and all(v in alt[0] for v in ("4,700", "67,000", "485,000"))
+    assert "AI-Generated CSAM Videos (IWF)" in alt[1] and "3,443" in alt[1]
+    for picture in pictures:
+        # sharp on a 1920x1080 screen: at least one image pixel per screen pixel
+        width_px = picture.image.size[0]
+        shown_px = picture.width / slides.slide_width * 1920
+        assert width_px >= shown_px
+
+
+def test_tables_are_native_tables_with_the_content_rows(slides):
+    tables = [shape.table for s in slides.slides for shape in s.shapes if shape.has_table]
+    assert len(tables) == 2
+    cells = [[cell.text for cell in row.cells] for row in tables[0].rows]
+    assert cells == [["Platform", "Reports", "Note"], ["OpenAI", "32,079", "+9,650% from 2023"],
+                     ["Amazon AI Services", "30,759", "New entrant"], ["Anthropic", "971", "New entrant"]]
+    assert [cell.text for cell in tables[1].rows[3].cells] == ["Poland", "8,077", "3%", "YoY: +8,488%"]
+
+
+def test_figure_slides_carry_a_source_line_and_full_citations_in_notes(slides):
+    document = load(EXAMPLE)
+    for slide in list(slides.slides)[1:-1]:
+        texts = slide_texts(slide)
+        has_figure = any(s.has_table or s.shape_type == 13 for s in slide.shapes) or headline(slide) == "Key figures"
+        if not has_figure:
+            continue
+        lines = [t for t in texts if t.startswith("Source: ")]
+        assert lines, headline(slide)
+        notes = notes_text(slide)
+        for name in lines[0].removeprefix("Source: ").split(", "):
+            source = next(s for s in document.sources if s.short == name)
+            assert source.citation() in notes
+
+
+def test_sources_slide_lists_every_registry_source(slides):
+    document = load(EXAMPLE)
+    last = list(slides.slides)[-1]
+    text = " ".join(slide_texts(last))
+    for number, source in enumerate(document.sources, 1):
+        assert f"{number}.  {source.citation()}" in text
+
+
+def test_marking_and_slide_number_on_every_slide(slides):
+    total = len(slides.slides)
+    for number, slide in enumerate(slides.slides, 1):
+        texts = slide_texts(slide)
+        assert "TLP:CLEAR" in texts and f"{number} / {total}" in texts
+
+
+def test_every_shape_is_inside_the_slide_and_uses_the_deck_typeface(slides):
+    for slide in slides.slides:
+        for shape in slide.shapes:
+            assert inside(shape, slides.slide_width, slides.slide_height), headline(slide)
+            if shape.has_text_frame:
+                for paragraph in shape.text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        assert run.font.name == "Calibri"
+                        assert run.font.size is None or run.font.size.pt >= 12
+
+
+def test_body_text_is_at_least_14_pt_and_titles_at_least_24(slides):
+    for slide in list(slides.slides)[1:]:
+        for shape in slide.shapes:
+            if not shape.has_text_frame or shape.top > Emu(slides.slide_height * 0.93):
+                continue  # the footer (slide number, marking) is furniture, not body text
+            sizes = [run.font.size.pt for p in shape.text_frame.paragraphs for run in p.runs]
+            assert not sizes or min(sizes) >= 14, shape.text_frame.text
+        assert max(run.font.size.pt for s in slide.shapes if s.has_text_frame
+                   for p in s.text_frame.paragraphs for run in p.runs) >= 24
+
+
+def test_core_properties(slides):
+    assert slides.core_properties.title == "AI-Generated CSAM Threats"
