@@ -24,10 +24,11 @@ class Written:
 def build(content: Path, out_dir: Path, formats: tuple[str, ...] = tuple(FORMATS), options: Options = Options(),
           theme: Theme = DEFAULT_THEME) -> list[Written]:
     """Build the asked-for formats of one content file; raises ContentError on invalid content."""
-    from .charts import render_charts
     from .loader import load
 
-    document = load(content)
+    document = load(content)  # invalid content stops here, before any drawing library is loaded
+    from .charts import render_charts
+
     charts = render_charts(document, theme)
     rendered = {name: get_writer(name)(document, charts, theme, options) for name in formats}
     out_dir.mkdir(parents=True, exist_ok=True)
