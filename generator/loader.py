@@ -15,6 +15,7 @@ from .model import Document
 from .schema import DocumentReader
 
 MAX_BYTES = 5 * 1024 * 1024
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same nodes and marks, 5x faster
 
 
 def load(path: str | Path) -> Document:
@@ -59,12 +60,15 @@ def _read_text(path: Path, name: str) -> str:
 
 def _compose(text: str, name: str) -> yaml.Node:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = " ".join(part for part in (error.context, error.problem) if part)
-        hint = "indent with spaces, not tabs" if "\\t" in message or "tab" in message else None
-        raise _fail(name, f"YAML syntax: {message}", mark.line + 1 if mark else 0, mark.column + 1 if mark else 0, hint) from None
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        if _char_at(text, line, column) == "\t":
+            raise _fail(name, "YAML syntax: a tab character here; YAML is indented with spaces", line, column,
+                        "replace the tab with spaces") from None
+        raise _fail(name, f"YAML syntax: {message}", line, column) from None
     except yaml.YAMLError as error:
         raise _fail(name, f"YAML syntax: {error}") from None
     except RecursionError:
@@ -72,6 +76,13 @@ def _compose(text: str, name: str) -> yaml.Node:
     if root is None:
         raise _fail(name, "the file holds no content; expected a mapping with title, sources and sections", 1, 1)
     return root
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    if 0 < line <= len(lines) and 0 < column <= len(lines[line - 1]):
+        return lines[line - 1][column - 1]
+    return ""
 
 
 def _fail(name: str, message: str, line: int = 0, column: int = 0, hint: str | None = None) -> ContentError:

@@ -26,7 +26,6 @@ class Typeface:
     regular: Path = FONT_DIR / "Carlito-Regular.ttf"
     bold: Path = FONT_DIR / "Carlito-Bold.ttf"
     italic: Path = FONT_DIR / "Carlito-Italic.ttf"
-    bold_italic: Path = FONT_DIR / "Carlito-BoldItalic.ttf"
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ class ChartStyle:
     """Charts are drawn at PDF size; the deck shows the same picture about 1.7x larger."""
 
     width_in: float = 6.7
-    height_in: float = 2.75
+    height_in: float = 2.25
     font_size: float = 8.5
     value_size: float = 8.5
     raster_dpi: int = 300

@@ -25,6 +25,7 @@ from .pdf_styles import BOLD, REGULAR, build_styles
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 22 * mm, 20 * mm
+FIRST_TOP = 15 * mm  # page 1 has no running header, so its band starts higher
 BAND_PAD = 9 * mm
 
 
@@ -40,13 +41,17 @@ def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme
         keywords=list(meta.keywords), creator=f"briefing {__version__}", producer=f"briefing {__version__}",
         invariant=1, lang="en", initialFontName=REGULAR,
     )
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, size[0] - 2 * MARGIN_X, size[1] - MARGIN_TOP - MARGIN_BOTTOM, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     furniture = _Furniture(document, theme)
-    template.addPageTemplates([PageTemplate("page", [frame], onPage=furniture.draw)])
-    ctx = blocks.Context(document, styles, theme, frame._width)
+    template.addPageTemplates([PageTemplate("first", [_frame(size, FIRST_TOP)], onPage=furniture.draw, autoNextPageTemplate="later"),
+                               PageTemplate("later", [_frame(size, MARGIN_TOP)], onPage=furniture.draw)])
+    ctx = blocks.Context(document, styles, theme, size[0] - 2 * MARGIN_X)
     template.build(_story(ctx, charts), canvasmaker=_numbered_canvas(furniture))
     return buffer.getvalue()
+
+
+def _frame(size: tuple[float, float], top: float) -> Frame:
+    return Frame(MARGIN_X, MARGIN_BOTTOM, size[0] - 2 * MARGIN_X, size[1] - top - MARGIN_BOTTOM,
+                 leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
 
 def _story(ctx: blocks.Context, charts: dict[ChartBlock, RenderedChart]) -> list[Flowable]:
@@ -104,28 +109,29 @@ class TitleBand(Flowable):
         if details:
             self.paragraphs.append(Paragraph(escape("  ·  ".join(details)), styles.meta))
         self.gaps = [0.0] + [7.0] * (len(self.paragraphs) - 1)
+        self.top_pad = 16.0 if ctx.document.meta.marking else 0.0  # room for the marking above the title
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
         self.heights = [p.wrap(available_width * 0.86, available_height)[1] for p in self.paragraphs]
-        self.height = sum(self.heights) + sum(self.gaps) + BAND_PAD + 10
+        self.height = sum(self.heights) + sum(self.gaps) + BAND_PAD + 10 + self.top_pad
         return self.width, self.height
 
     def draw(self) -> None:
         canvas, palette = self.canv, self.ctx.theme.palette
         page_width, page_height = canvas._pagesize
-        top_of_band = self.height + MARGIN_TOP
+        top_of_band = self.height + FIRST_TOP
         canvas.saveState()
         canvas.setFillColor(HexColor(palette.band))
         canvas.rect(-MARGIN_X, 10, page_width, top_of_band - 10 + 1, stroke=0, fill=1)
         canvas.restoreState()
-        y = self.height
+        y = self.height - self.top_pad
         for paragraph, height, gap in zip(self.paragraphs, self.heights, self.gaps):
             y -= gap + height
             paragraph.drawOn(canvas, 0, y)
         marking = self.ctx.document.meta.marking
         if marking:
-            _marking_badge(canvas, marking, self.width, self.height + MARGIN_TOP * 0.45, self.ctx.theme, on_band=True)
+            _marking_badge(canvas, marking, self.width, self.height + FIRST_TOP * 0.3, self.ctx.theme, on_band=True)
 
 
 def _marking_badge(canvas, marking: str, right: float, baseline: float, theme: Theme, on_band: bool = False) -> None:
