@@ -210,11 +210,13 @@ def test_zero_and_negative_values_render(rendered: dict[str, RenderedChart]) -> 
 def test_png_decodes_at_raster_size_and_matches_the_vector_bars(rendered: dict[str, RenderedChart]) -> None:
     chart = rendered["c1"]
     image = Image.open(io.BytesIO(chart.png))
-    assert image.size == chart.png_size == (2010, 825)
+    style = DEFAULT_THEME.chart
+    expected = (round(style.width_in * style.raster_dpi), round(style.height_in * style.raster_dpi))
+    assert image.size == chart.png_size == expected
     assert image.getpixel((0, 0))[:3] == (255, 255, 255)
     scale = DEFAULT_THEME.chart.raster_dpi / 72
     for x0, y0, x1, y1 in bars(chart.vector, PALETTE.series[0]):
-        pixel = image.getpixel((round((x0 + x1) / 2 * scale), round(825 - (y0 + y1) / 2 * scale)))
+        pixel = image.getpixel((round((x0 + x1) / 2 * scale), round(expected[1] - (y0 + y1) / 2 * scale)))
         assert "#%02X%02X%02X" % pixel[:3] == PALETTE.series[0]
 
 
