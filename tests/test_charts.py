@@ -216,6 +216,8 @@ def test_png_decodes_at_raster_size_and_matches_the_vector_bars(rendered: dict[s
     assert image.getpixel((0, 0))[:3] == (255, 255, 255)
     scale = DEFAULT_THEME.chart.raster_dpi / 72
     for x0, y0, x1, y1 in bars(chart.vector, PALETTE.series[0]):
+        if y1 - y0 < 3:  # a sliver's centre pixel is an antialiased edge
+            continue
         pixel = image.getpixel((round((x0 + x1) / 2 * scale), round(expected[1] - (y0 + y1) / 2 * scale)))
         assert "#%02X%02X%02X" % pixel[:3] == PALETTE.series[0]
 
