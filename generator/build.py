@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import Diagnostic
 from .theme import DEFAULT_THEME, Theme
 from .writers import FORMATS, Options, get_writer
 
@@ -21,14 +22,22 @@ class Written:
     size: int
 
 
+@dataclass(frozen=True)
+class Result:
+    written: list[Written]
+    warnings: list[Diagnostic]
+
+
 def build(content: Path, out_dir: Path, formats: tuple[str, ...] = tuple(FORMATS), options: Options = Options(),
-          theme: Theme = DEFAULT_THEME) -> list[Written]:
+          theme: Theme = DEFAULT_THEME) -> Result:
     """Build the asked-for formats of one content file; raises ContentError on invalid content."""
     from .loader import load
 
     document = load(content)  # invalid content stops here, before any drawing library is loaded
     from .charts import render_charts
+    from .coverage import uncovered
 
+    warnings = uncovered(document, theme.typeface)
     charts = render_charts(document, theme)
     rendered = {name: get_writer(name)(document, charts, theme, options) for name in formats}
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -37,7 +46,7 @@ def build(content: Path, out_dir: Path, formats: tuple[str, ...] = tuple(FORMATS
         target = out_dir / f"{content.stem}.{name}"
         write_atomically(target, data)
         written.append(Written(target, len(data)))
-    return written
+    return Result(written, warnings)
 
 
 def write_atomically(target: Path, data: bytes) -> None:

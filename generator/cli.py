@@ -52,7 +52,7 @@ def _build(args: argparse.Namespace) -> int:
     from .writers import Options
 
     try:
-        written = build(args.content, args.out, args.format, Options(page_size=args.page_size))
+        result = build(args.content, args.out, args.format, Options(page_size=args.page_size))
     except ContentError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic, file=sys.stderr)
@@ -65,6 +65,8 @@ def _build(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("briefing: interrupted; earlier outputs are unchanged.", file=sys.stderr)
         return 130
-    for item in written:
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    for item in result.written:
         print(f"wrote {item.path} ({item.size / 1024:.0f} KB)")
     return EXIT_OK

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Literal, Union
 
 Align = Literal["left", "center", "right"]
@@ -279,6 +280,38 @@ class Document:
 
     def charts(self) -> list[ChartBlock]:
         return [block for block in self.blocks() if isinstance(block, ChartBlock)]
+
+    def texts(self) -> Iterator[tuple[str, Origin]]:
+        """Every string a reader may see, with where it was written (block-level positions)."""
+        meta = self.meta
+        for value in (meta.title, meta.subtitle, meta.date, meta.author, meta.organisation, meta.marking):
+            if value:
+                yield value, self.origin
+        for source in self.sources:
+            for value in (source.title, source.publisher, source.short, source.date or "", source.url or ""):
+                yield value, source.origin
+        for section in self.sections:
+            yield section.title, section.origin
+            for block in section.blocks:
+                for value in _block_texts(block):
+                    yield value, block.origin
+
+
+def _block_texts(block: Block) -> Iterator[str]:
+    if isinstance(block, StatsBlock):
+        yield from (text for stat in block.stats for text in (stat.label, stat.shown))
+    elif isinstance(block, ChartBlock):
+        yield from (block.title, block.subtitle or "", block.note or "", *block.categories)
+        yield from (series.name for series in block.series)
+        yield from (block.format.format(v) for series in block.series for v in series.values)
+    elif isinstance(block, TableBlock):
+        yield from (block.title, block.note or "", *(column.name for column in block.columns))
+        yield from (cell for row in block.shown_rows() for cell in row)
+    elif isinstance(block, BulletsBlock):
+        yield from (block.title, block.intro or "", *(item.full_text for item in block.items))
+    elif isinstance(block, CalloutBlock):
+        yield block.text
+    yield block.notes or ""
 
 
 def source_line(document: Document, keys: tuple[str, ...]) -> str:

@@ -16,7 +16,7 @@ from .conftest import EXAMPLE, FIXTURES
 
 
 def test_same_content_builds_the_same_bytes(tmp_path: Path, example):
-    second = build(EXAMPLE, tmp_path)
+    second = build(EXAMPLE, tmp_path).written
     assert [w.path.read_bytes() for w in second] == [example.pdf.read_bytes(), example.pptx.read_bytes()]
 
 
@@ -56,5 +56,16 @@ def test_atomic_write_replaces_whole_files_and_cleans_up_on_failure(tmp_path: Pa
 def test_build_creates_the_output_folder(tmp_path: Path):
     content = tmp_path / "pack.yaml"
     shutil.copy(FIXTURES / "minimal.yaml", content)
-    written = build(content, tmp_path / "deep" / "out", ("pdf",), Options(page_size="A4"))
+    written = build(content, tmp_path / "deep" / "out", ("pdf",), Options(page_size="A4")).written
     assert [w.path.name for w in written] == ["pack.pdf"]
+
+
+def test_characters_the_typeface_lacks_are_reported_with_their_place(tmp_path: Path):
+    content = tmp_path / "glyphs.yaml"
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    content.write_text(text.replace("Wages rose faster than prices", "Wages rose 📈 faster than prices"), encoding="utf-8")
+    result = build(content, tmp_path, ("pdf",))
+    assert len(result.warnings) == 1
+    warning = str(result.warnings[0])
+    assert "U+1F4C8" in warning and "warning:" in warning and "[sections[1].blocks[2].bullets]" in warning
+    assert build(FIXTURES / "minimal.yaml", tmp_path, ("pdf",)).warnings == []
