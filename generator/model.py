@@ -55,9 +55,12 @@ class NumberFormat:
     suffix: str = ""
 
     def format(self, value: float) -> str:
-        body = _compact(value, self.decimals) if self.style == "compact" else _grouped(value, self.decimals)
+        """The sign leads the prefix: -42.5 with prefix '£' shows as '-£42.5'."""
+        magnitude = abs(value)
+        body = _compact(magnitude, self.decimals) if self.style == "compact" else _grouped(magnitude, self.decimals)
         percent = "%" if self.style == "percent" else ""
-        return f"{self.prefix}{body}{percent}{self.suffix}"
+        sign = "-" if value < 0 and body.strip("0.,") else ""
+        return f"{sign}{self.prefix}{body}{percent}{self.suffix}"
 
 
 def _natural_decimals(value: float, cap: int = 3) -> int:

@@ -15,6 +15,12 @@ def test_number_format_styles():
     assert NumberFormat(prefix="£", suffix="m").format(120.5) == "£120.5m"
 
 
+def test_the_sign_leads_the_prefix():
+    assert NumberFormat(prefix="£", suffix="m", decimals=2).format(-42.5) == "-£42.50m"
+    assert NumberFormat("compact").format(-30700) == "-30.7K"
+    assert NumberFormat(decimals=0).format(-0.2) == "0"
+
+
 def test_natural_decimals_never_round_a_figure_away():
     assert NumberFormat().format(0.125) == "0.125"
     assert NumberFormat("percent").format(42.5) == "42.5%"

@@ -71,7 +71,7 @@ def test_tables_are_set_as_rows_and_columns(example):
 def test_source_list_at_the_end_names_every_registry_source(example, pages):
     document = load(EXAMPLE)
     tail = flat(" ".join(pages))
-    tail = tail[tail.rindex("Sources 1."):]
+    tail = tail[tail.rindex("Sources Sources:"):]
     for number, source in enumerate(document.sources, 1):
         assert f"{number}. {source.citation()}" in tail
 

@@ -24,7 +24,7 @@ from ..charts import RenderedChart
 from ..model import ChartBlock, Document
 from ..theme import Theme
 from . import Options
-from .deck_plan import HEIGHT, WIDTH, DeckPlan, plan_deck
+from .deck_plan import CELL_PAD_X, CELL_PAD_Y, HEIGHT, WIDTH, DeckPlan, plan_deck
 from .deck_shapes import Para, Picture, Rect, Run, TableBox, TextBox
 
 BLANK_LAYOUT = 6
@@ -137,8 +137,8 @@ def _table(slide, box: TableBox, theme: Theme) -> None:
         table.rows[r].height = Pt(height)
         for c, value in enumerate(box.rows[r]):
             cell = table.cell(r, c)
-            cell.margin_left = cell.margin_right = Pt(7)
-            cell.margin_top = cell.margin_bottom = Pt(4)
+            cell.margin_left = cell.margin_right = Pt(CELL_PAD_X)
+            cell.margin_top = cell.margin_bottom = Pt(CELL_PAD_Y)
             cell.fill.solid()
             cell.fill.fore_color.rgb = _rgb(palette.heading if r == 0 else (palette.zebra if r % 2 == 0 else palette.paper))
             colour = palette.on_band if r == 0 else palette.ink

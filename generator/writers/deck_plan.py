@@ -22,7 +22,7 @@ MARGIN = 40.0
 CONTENT_W = WIDTH - 2 * MARGIN
 FOOTER_Y = 508.0
 BOTTOM = 496.0  # lowest edge of slide content, above the footer
-CELL_PAD_X, CELL_PAD_Y = 7.0, 4.0
+CELL_PAD_X, CELL_PAD_Y = 10.0, 4.0
 CARDS_PER_SLIDE = 4
 
 
@@ -130,14 +130,16 @@ def _title_slide(document: Document, theme: Theme) -> SlidePlan:
 
 def _stats_slides(document: Document, block: StatsBlock, title: str, theme: Theme, splits: list[str]) -> list[SlidePlan]:
     """Four cards a slide at most, so each figure stays large enough to read from the back of the room."""
-    groups = [block.stats[i:i + CARDS_PER_SLIDE] for i in range(0, len(block.stats), CARDS_PER_SLIDE)]
+    count = -(-len(block.stats) // CARDS_PER_SLIDE)
+    per_slide = -(-len(block.stats) // count)  # balanced: nine cards go 3, 3, 3 rather than 4, 4, 1
+    groups = [block.stats[i:i + per_slide] for i in range(0, len(block.stats), per_slide)]
     if len(groups) > 1:
         splits.append(f"{block.origin.path}: stat cards continued over {len(groups)} slides")
     return [_stats_slide(document, block, group, title if not n else f"{title} (cont.)", theme) for n, group in enumerate(groups)]
 
 
 def _stats_slide(document: Document, block: StatsBlock, stats, title: str, theme: Theme) -> SlidePlan:
-    palette = theme.palette
+    palette, screen = theme.palette, theme.screen
     head = headline(title, theme)
     shapes: list = [head]
     gap = 20.0
@@ -146,27 +148,36 @@ def _stats_slide(document: Document, block: StatsBlock, stats, title: str, theme
     inner = card_w - 36
     room = BOTTOM - top
     y = top
-    for row in (stats,):
-        cards = [_stat_card(document, stat, MARGIN + c * (card_w + gap), inner, theme) for c, stat in enumerate(row)]
-        card_h = min(room, max(160.0, max(height for height, _ in cards) + 40))
-        for c, (height, boxes) in enumerate(cards):
-            x = MARGIN + c * (card_w + gap)
-            shapes += [Rect(x, y, card_w, card_h, palette.panel), Rect(x, y, card_w, 5, palette.heading)]
-            value, label, source = boxes
-            value.y, label.y = y + 22, y + 22 + value.height + 8
-            source.y = y + card_h - 16 - source.height
-            shapes += boxes
-        y += card_h + gap
+    value_size = _common_size([s.shown for s in stats], inner, (screen.stat_value, 40, 32, 28, 24), 1, bold=True)
+    label_size = _common_size([s.label for s in stats], inner, (screen.stat_label + 4, screen.stat_label, 14), 3)
+    cards = [_stat_card(document, stat, MARGIN + c * (card_w + gap) + 18, inner, value_size, label_size, theme)
+             for c, stat in enumerate(stats)]
+    card_h = min(room, max(160.0, max(sum(box.height for box in boxes) + 26 for boxes in cards) + 40))
+    for c, (value, label, source) in enumerate(cards):
+        x = MARGIN + c * (card_w + gap)
+        shapes += [Rect(x, y, card_w, card_h, palette.panel), Rect(x, y, card_w, 5, palette.heading)]
+        value.y, label.y = y + 22, y + 22 + value.height + 8
+        source.y = y + card_h - 16 - source.height
+        shapes += [value, label, source]
     keys = tuple(dict.fromkeys(stat.source for stat in stats))
     return SlidePlan("stats", shapes, notes=_notes(document, keys, block.notes))
 
 
-def _stat_card(document: Document, stat, x: float, inner: float, theme: Theme) -> tuple[float, list[TextBox]]:
-    palette, screen = theme.palette, theme.screen
-    value = fitted_text(stat.shown, x + 18, 0, inner, (screen.stat_value, 40, 32), 70, palette.heading, bold=True)
-    label = fitted_text(stat.label, x + 18, 0, inner, (screen.stat_label + 4, screen.stat_label, 14), 80, palette.ink)
-    source = fitted_text(source_line(document, (stat.source,)), x + 18, 0, inner, (screen.caption,), 60, palette.muted, italic=True)
-    return value.height + 8 + label.height + 18 + source.height, [value, label, source]
+def _common_size(texts: list[str], width: float, sizes: tuple[float, ...], max_lines: int, bold: bool = False) -> float:
+    """The largest size at which every text fits `max_lines` lines: cards side by side match."""
+    for size in sizes:
+        if all(len(wrap(text, width, size, bold)) <= max_lines for text in texts):
+            return size
+    return sizes[-1]
+
+
+def _stat_card(document: Document, stat, x: float, inner: float, value_size: float, label_size: float,
+               theme: Theme) -> list[TextBox]:
+    palette = theme.palette
+    value = fitted_text(stat.shown, x, 0, inner, (value_size,), 1e9, palette.heading, bold=True)
+    label = fitted_text(stat.label, x, 0, inner, (label_size,), 1e9, palette.ink)
+    source = fitted_text(source_line(document, (stat.source,)), x, 0, inner, (theme.screen.caption,), 1e9, palette.muted, italic=True)
+    return [value, label, source]
 
 
 def _chart_slide(document: Document, block: ChartBlock, rendered: RenderedChart, theme: Theme) -> SlidePlan:
@@ -196,38 +207,36 @@ def _chart_slide(document: Document, block: ChartBlock, rendered: RenderedChart,
 
 
 def _table_slides(document: Document, block: TableBlock, theme: Theme, splits: list[str]) -> list[SlidePlan]:
-    palette = theme.palette
-    rows = block.shown_rows()
-    header = [c.name for c in block.columns]
+    """The largest type at which the whole table fits one slide; else the smallest, continued on
+    '(cont.)' slides with the header repeated. One size and one set of widths for every slide."""
+    rows = [[c.name for c in block.columns], *block.shown_rows()]
     aligns = [c.align for c in block.columns]
     flexible = [c.format is None for c in block.columns]
+    head = headline(block.title, theme)
+    top = _below(head, 16)
+    source = _source_box(document, block.sources, theme)
+    bottom = (source.y - 6) if source else BOTTOM
+    note = fitted_text(block.note, MARGIN, 0, CONTENT_W, (16, 14), 70, theme.palette.ink) if block.note else None
+    note_room = note.height + 10 if note else 0.0
+    for size in (theme.screen.table, 18, 16, 14):
+        widths = _column_widths(rows, flexible, size)
+        heights = [_row_height(row, widths, size, bold=(i == 0)) for i, row in enumerate(rows)]
+        if sum(heights) <= bottom - top - note_room:
+            break
     slides: list[SlidePlan] = []
-    remaining = rows
-    while remaining:
-        title = block.title if not slides else f"{block.title} (cont.)"
-        head = headline(title, theme)
-        top = _below(head, 16)
-        bottom = BOTTOM
-        source = _source_box(document, block.sources, theme)
-        shapes: list = [head]
-        if source:
-            shapes.append(source)
-            bottom = source.y - 6
-        note = None
-        if block.note:
-            note = fitted_text(block.note, MARGIN, 0, CONTENT_W, (16, 14), 70, palette.ink)
-        for size in (theme.screen.table, 18, 16, 14):
-            widths = _column_widths([header, *remaining], flexible, size)
-            heights = [_row_height(r, widths, size, bold=(i == 0)) for i, r in enumerate([header, *remaining])]
-            room = bottom - top - ((note.height + 10) if note else 0)
-            fit = _rows_that_fit(heights, room)
-            if fit == len(remaining):
-                break
-        chunk = remaining[:max(fit, 1)]
-        remaining = remaining[len(chunk):]
-        table = TableBox(MARGIN, top, widths, [header, *chunk], aligns, size, heights[:len(chunk) + 1])
-        shapes.append(table)
-        if note and not remaining:
+    first = 1
+    while first < len(rows):
+        title = head if not slides else headline(f"{block.title} (cont.)", theme)
+        count = _rows_that_fit([heights[0], *heights[first:]], bottom - top)
+        if first + count >= len(rows) and count > 1:  # the last slide also carries the note
+            count = min(count, _rows_that_fit([heights[0], *heights[first:]], bottom - top - note_room) or count)
+        count = max(count, 1)
+        chunk = range(first, first + count)
+        table = TableBox(MARGIN, top, widths, [rows[0], *(rows[i] for i in chunk)], aligns, size,
+                         [heights[0], *(heights[i] for i in chunk)])
+        shapes: list = [title, table] + ([source] if source else [])
+        first += count
+        if note and first >= len(rows):
             note.y = top + sum(table.row_heights) + 10
             shapes.append(note)
         slides.append(SlidePlan("table", shapes, notes=_notes(document, block.sources, block.notes)))

@@ -13,7 +13,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate, Paragraph
 
 from .. import __version__
 from ..charts import RenderedChart
@@ -56,36 +56,57 @@ def _frame(size: tuple[float, float], top: float) -> Frame:
 
 def _story(ctx: blocks.Context, charts: dict[ChartBlock, RenderedChart]) -> list[Flowable]:
     story: list[Flowable] = [TitleBand(ctx)]
-    figures = tables = 0
+    numbers = {"figure": 0, "table": 0}
     for section in ctx.document.sections:
-        story.append(Paragraph(escape(section.title), ctx.styles.section, ))
-        story[-1].keepWithNext = True
-        for block in section.blocks:
-            if isinstance(block, StatsBlock):
-                story += blocks.stats_flowables(ctx, block)
-            elif isinstance(block, ChartBlock):
-                figures += 1
-                story += blocks.chart_flowables(ctx, block, charts[block], figures)
-            elif isinstance(block, TableBlock):
-                tables += 1
-                story += blocks.table_flowables(ctx, block, tables)
-            elif isinstance(block, BulletsBlock):
-                story += blocks.bullets_flowables(ctx, block)
-            elif isinstance(block, CalloutBlock):
-                story += blocks.callout_flowables(ctx, block)
+        heading = Paragraph(escape(section.title), ctx.styles.section)
+        body = [flowable for block in section.blocks for flowable in _block(ctx, block, charts, numbers)]
+        story += [_RoomFor(heading, body[0] if body else None), heading, *body]
     return story + _sources(ctx)
+
+
+def _block(ctx: blocks.Context, block, charts: dict[ChartBlock, RenderedChart], numbers: dict[str, int]) -> list[Flowable]:
+    if isinstance(block, StatsBlock):
+        return blocks.stats_flowables(ctx, block)
+    if isinstance(block, ChartBlock):
+        numbers["figure"] += 1
+        return blocks.chart_flowables(ctx, block, charts[block], numbers["figure"])
+    if isinstance(block, TableBlock):
+        numbers["table"] += 1
+        return blocks.table_flowables(ctx, block, numbers["table"])
+    if isinstance(block, BulletsBlock):
+        return blocks.bullets_flowables(ctx, block)
+    return blocks.callout_flowables(ctx, block)
+
+
+class _RoomFor(CondPageBreak):
+    """A heading starts a new page unless it fits here with what follows it (up to 200 pt of it).
+
+    platypus's keepWithNext cannot hold a heading to a KeepTogether, which is how figures travel,
+    so the room is measured at layout time, when the canvas is there to measure with.
+    """
+
+    def __init__(self, heading: Paragraph, following: Flowable | None):
+        super().__init__(0)
+        self.heading, self.following = heading, following
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        heading = self.heading
+        self.height = heading.wrapOn(self.canv, available_width, 1e6)[1] + heading.getSpaceBefore() + heading.getSpaceAfter()
+        if self.following is not None:
+            self.height += min(self.following.wrapOn(self.canv, available_width, 1e6)[1], 200.0)
+        return super().wrap(available_width, available_height)
 
 
 def _sources(ctx: blocks.Context) -> list[Flowable]:
     """The page's own sources line, then every registry entry in full, numbered."""
     document, styles = ctx.document, ctx.styles
-    parts: list[Flowable] = []
+    heading = Paragraph("Sources", styles.section)
+    parts: list[Flowable] = [CondPageBreak(120), heading]
     if document.cites:
         line = " · ".join(escape(document.source(key).label) for key in document.cites)
-        parts += [Spacer(1, 8), Paragraph(f"<b>Sources:</b> {line}", styles.caption)]
-    heading = Paragraph("Sources", styles.section)
-    heading.keepWithNext = True
-    parts.append(heading)
+        cites = Paragraph(f"<b>Sources:</b> {line}", styles.caption)
+        cites.keepWithNext = True
+        parts.append(cites)
     for number, source in enumerate(document.sources, 1):
         entry = f"{number}.&nbsp;&nbsp;{escape(source.citation())}"
         if source.url:
@@ -113,7 +134,7 @@ class TitleBand(Flowable):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.heights = [p.wrap(available_width * 0.86, available_height)[1] for p in self.paragraphs]
+        self.heights = [p.wrap(available_width, available_height)[1] for p in self.paragraphs]
         self.height = sum(self.heights) + sum(self.gaps) + BAND_PAD + 10 + self.top_pad
         return self.width, self.height
 
@@ -134,7 +155,8 @@ class TitleBand(Flowable):
             _marking_badge(canvas, marking, self.width, self.height + FIRST_TOP * 0.3, self.ctx.theme, on_band=True)
 
 
-def _marking_badge(canvas, marking: str, right: float, baseline: float, theme: Theme, on_band: bool = False) -> None:
+def _marking_badge(canvas, marking: str, right: float, baseline: float, theme: Theme, on_band: bool = False) -> float:
+    """Draw the marking in a ruled box ending at `right`; return the box's width."""
     size = theme.print.running + 0.5
     width = canvas.stringWidth(marking, BOLD, size)
     canvas.saveState()
@@ -145,6 +167,7 @@ def _marking_badge(canvas, marking: str, right: float, baseline: float, theme: T
     canvas.setLineWidth(0.7)
     canvas.rect(right - width - 4, baseline - 3, width + 8, size + 5, stroke=1, fill=0)
     canvas.restoreState()
+    return width + 8
 
 
 class _Furniture:
@@ -165,9 +188,10 @@ class _Furniture:
         canvas.setFillColor(HexColor(palette.muted))
         if page > 1:
             header_y = height - MARGIN_TOP + 9
-            canvas.drawString(left, header_y, _shorten(canvas, meta.title, right - left - 90, size))
-            if meta.marking:
-                _marking_badge(canvas, meta.marking, right - 4, header_y, self.theme)
+            badge = _marking_badge(canvas, meta.marking, right - 4, header_y, self.theme) + 16 if meta.marking else 0.0
+            canvas.setFont(REGULAR, size)
+            canvas.setFillColor(HexColor(palette.muted))
+            canvas.drawString(left, header_y, _shorten(canvas, meta.title, right - left - badge, size))
             canvas.setStrokeColor(HexColor(palette.rule))
             canvas.setLineWidth(0.5)
             canvas.line(left, header_y - 5, right, header_y - 5)

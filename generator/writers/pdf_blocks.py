@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -43,38 +44,45 @@ def source_para(ctx: Context, keys: tuple[str, ...]) -> list[Flowable]:
 
 
 def stats_flowables(ctx: Context, block: StatsBlock) -> list[Flowable]:
-    """Cards in an even grid: four across, or fewer when that leaves no row nearly empty."""
+    """Cards in an even grid: four across, or fewer when that leaves no row nearly empty.
+
+    All values of a block share one size, the largest at which the widest fits its card on one line.
+    """
     across = {1: 1, 2: 2, 3: 3, 5: 3, 6: 3}.get(len(block.stats), 4)
-    gap = 8.0
+    gap, pad_left, pad_right = 8.0, 10.0, 8.0
     card_width = (ctx.width - gap * (across - 1)) / across
-    cells = []
-    rows = [block.stats[i:i + across] for i in range(0, len(block.stats), across)]
-    for row in rows:
-        line = []
+    value_style = _value_style(ctx, block, card_width - pad_left - pad_right)
+    widths = [card_width if i % 2 == 0 else gap for i in range(across * 2 - 1)]
+    flowables: list[Flowable] = []
+    for start in range(0, len(block.stats), across):
+        row = block.stats[start:start + across]
+        cells = []
         for index in range(across):
             if index:
-                line.append("")
-            line.append(_card(ctx, row[index]) if index < len(row) else "")
-        cells.append(line)
-    widths = [card_width if i % 2 == 0 else gap for i in range(across * 2 - 1)]
-    table = Table(cells, colWidths=widths, hAlign="LEFT")
-    commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR), ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 9),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 10)]
-    for r, row in enumerate(rows):
-        if r:
-            commands.append(("TOPPADDING", (0, r), (-1, r), 9))
+                cells.append("")
+            cells.append(_card(ctx, row[index], value_style) if index < len(row) else "")
+        table = Table([cells], colWidths=widths, hAlign="LEFT")
+        commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                    ("LEFTPADDING", (0, 0), (-1, -1), pad_left), ("RIGHTPADDING", (0, 0), (-1, -1), pad_right),
+                    ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 10)]
         for index in range(len(row)):
-            column = index * 2
-            commands += [("BACKGROUND", (column, r), (column, r), HexColor(ctx.theme.palette.panel)),
-                         ("LINEABOVE", (column, r), (column, r), 2, HexColor(ctx.theme.palette.heading))]
-    table.setStyle(TableStyle(commands))
-    return [table, Spacer(1, 4)]
+            commands += [("BACKGROUND", (index * 2, 0), (index * 2, 0), HexColor(ctx.theme.palette.panel)),
+                         ("LINEABOVE", (index * 2, 0), (index * 2, 0), 2, HexColor(ctx.theme.palette.heading))]
+        table.setStyle(TableStyle(commands))
+        flowables += [table, Spacer(1, gap)]
+    return flowables
 
 
-def _card(ctx: Context, stat) -> list[Flowable]:
+def _value_style(ctx: Context, block: StatsBlock, room: float) -> ParagraphStyle:
+    base = ctx.styles.stat_value
+    widest = max(stringWidth(stat.shown, BOLD, 1) for stat in block.stats)
+    size = max(12.0, min(base.fontSize, room / widest if widest else base.fontSize))
+    return ParagraphStyle("stat_value_fitted", parent=base, fontSize=size, leading=size * 1.1)
+
+
+def _card(ctx: Context, stat, value_style: ParagraphStyle) -> list[Flowable]:
     styles = ctx.styles
-    return [Paragraph(text(stat.shown), styles.stat_value), Paragraph(text(stat.label), styles.stat_label),
+    return [Paragraph(text(stat.shown), value_style), Paragraph(text(stat.label), styles.stat_label),
             Paragraph(text(source_line(ctx.document, (stat.source,))), styles.stat_source)]
 
 
@@ -156,6 +164,8 @@ def chart_flowables(ctx: Context, block: ChartBlock, rendered: RenderedChart, nu
 # --- tables -------------------------------------------------------------------------------
 
 _PAD = 6.0
+KEEP_WHOLE_ROWS = 15  # tables up to this many rows move to the next page whole rather than break
+LONG_TABLE_START = 160.0  # points a long table needs below its title (a few rows) before it may start
 
 
 def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowable]:
@@ -177,9 +187,12 @@ def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowab
     for r in range(1, len(body)):
         commands.append(("LINEBELOW", (0, r), (-1, r), 0.4, HexColor(palette.rule)))
     table.setStyle(TableStyle(commands))
-    head = [Paragraph(f"Table {number}. {text(block.title)}", styles.block_title), Spacer(1, 4)]
+    title = Paragraph(f"Table {number}. {text(block.title)}", styles.block_title)
     tail = ([Paragraph(text(block.note), styles.caption)] if block.note else []) + source_para(ctx, block.sources)
-    return [KeepTogether([*head, table, *tail]), Spacer(1, 6)]
+    if len(body) <= KEEP_WHOLE_ROWS:
+        return [KeepTogether([title, Spacer(1, 4), table, *tail]), Spacer(1, 6)]
+    # A long table may break across pages (its header row repeats); its title starts with some rows.
+    return [CondPageBreak(LONG_TABLE_START), title, table, KeepTogether(tail), Spacer(1, 6)]
 
 
 def _column_widths(ctx: Context, block: TableBlock) -> list[float]:
