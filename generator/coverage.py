@@ -26,7 +26,7 @@ def uncovered(document: Document, typeface: Typeface) -> list[Diagnostic]:
     covered = _charmap(typeface.regular) & _charmap(typeface.bold)
     found = []
     for text, origin in document.texts():
-        missing = sorted({ch for ch in text if ord(ch) not in covered and not ch.isspace()})
+        missing = list(dict.fromkeys(ch for ch in text if ord(ch) not in covered and not ch.isspace()))
         if missing:
             shown = " ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in missing)
             found.append(Diagnostic(origin.file, origin.line, origin.column, origin.path,

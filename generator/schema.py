@@ -85,8 +85,11 @@ class DocumentReader(Reader):
         node = fields.get("sources")
         if node is None or self.foreign_tag(node, "sources"):
             return []
-        if not isinstance(node, MappingNode) or not node.value:
+        if not isinstance(node, MappingNode):
             self.expect(node, "sources", "a mapping of source keys to sources (title, publisher, ...)")
+            return []
+        if not node.value:
+            self.error(node, "sources", "the sources registry is empty; every figure must cite a source from it")
             return []
         found: dict[str, Source | None] = {}
         for key_node, value_node in node.value:
@@ -229,7 +232,8 @@ class DocumentReader(Reader):
             values_path = series_fields.child("values")
             values = [self.number(v, p, minimum=0) for v, p in self.items(values_node, values_path, 1)] if values_node else []
             if expected is not None and values_node is not None and len(values) != expected:
-                self.error(values_node, values_path, f"expected {expected} values, one per category, found {len(values)}")
+                self.error(values_node, values_path, f"expected {expected} values, one per category, found {len(values)}",
+                           _split_thousands_hint(values_node))
                 continue
             if values and None not in values:
                 found.append(Series(series_fields.text("name") or default_name, tuple(values)))
@@ -267,7 +271,8 @@ class DocumentReader(Reader):
     def row(self, node: Node, path: str, columns: list[Column]) -> tuple[Cell, ...] | None:
         entries = list(self.items(node, path))
         if columns and isinstance(node, SequenceNode) and len(entries) != len(columns):
-            self.error(node, path, f"expected {len(columns)} cells, one per column ({', '.join(c.name for c in columns)}), found {len(entries)}")
+            self.error(node, path, f"expected {len(columns)} cells, one per column ({', '.join(c.name for c in columns)}), found {len(entries)}",
+                       _split_thousands_hint(node))
             return None
         cells: list[Cell] = []
         for (child, cell_path), column in zip(entries, columns):
@@ -335,6 +340,17 @@ class DocumentReader(Reader):
         if style is None or (spec.get("decimals") is not None and decimals is None):
             return None
         return NumberFormat(style, decimals, prefix, suffix)
+
+
+def _split_thousands_hint(values: Node) -> str | None:
+    """`[4700, 67,000]` is three numbers to YAML; say so when a comma sits right before three digits."""
+    items = values.value if isinstance(values, SequenceNode) else []
+    for before, after in zip(items, items[1:]):
+        if (isinstance(after, ScalarNode) and len(after.value) == 3 and after.value.isdigit()
+                and after.start_mark.index == before.end_mark.index + 1):
+            joined = f"{before.value},{after.value}"
+            return f"{joined} reads as two numbers, {before.value} and {after.value}: write {joined.replace(',', '')}"
+    return None
 
 
 def _raw(node: Node | None) -> str:
