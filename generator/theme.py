@@ -81,7 +81,7 @@ class ChartStyle:
     """Charts are drawn at PDF size; the deck shows the same picture about 1.7x larger."""
 
     width_in: float = 6.7
-    height_in: float = 2.25
+    height_in: float = 2.1
     font_size: float = 8.5
     value_size: float = 8.5
     raster_dpi: int = 300

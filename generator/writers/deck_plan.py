@@ -147,12 +147,12 @@ def _stats_slide(document: Document, block: StatsBlock, stats, title: str, theme
     top = _below(head, 28)
     inner = card_w - 36
     room = BOTTOM - top
-    y = top
     value_size = _common_size([s.shown for s in stats], inner, (screen.stat_value, 40, 32, 28, 24), 1, bold=True)
     label_size = _common_size([s.label for s in stats], inner, (screen.stat_label + 4, screen.stat_label, 14), 3)
     cards = [_stat_card(document, stat, MARGIN + c * (card_w + gap) + 18, inner, value_size, label_size, theme)
              for c, stat in enumerate(stats)]
     card_h = min(room, max(160.0, max(sum(box.height for box in boxes) + 26 for boxes in cards) + 40))
+    y = top + max(0.0, (room - card_h) / 2 - 24)  # a single row of cards sits a little above the middle
     for c, (value, label, source) in enumerate(cards):
         x = MARGIN + c * (card_w + gap)
         shapes += [Rect(x, y, card_w, card_h, palette.panel), Rect(x, y, card_w, 5, palette.heading)]
@@ -194,15 +194,15 @@ def _chart_slide(document: Document, block: ChartBlock, rendered: RenderedChart,
     if source:
         shapes.append(source)
         bottom = source.y - 4
-    if block.note:
-        note = fitted_text(block.note, MARGIN, 0, CONTENT_W, (16, 14), 60, palette.ink)
-        note.y = bottom - note.height
-        shapes.append(note)
-        bottom = note.y - 8
+    note = fitted_text(block.note, MARGIN, 0, CONTENT_W, (18, 16, 14), 60, palette.ink) if block.note else None
+    room = bottom - top - (note.height + 12 if note else 0)
     width_px, height_px = rendered.png_size
-    scale = min(CONTENT_W / width_px, (bottom - top) / height_px)
+    scale = min(CONTENT_W / width_px, room / height_px)
     w, h = width_px * scale, height_px * scale
     shapes.append(Picture(MARGIN + (CONTENT_W - w) / 2, top, w, h, rendered.png, rendered.alt_text, block.title))
+    if note:  # the note reads as the chart's caption, directly beneath it
+        note.y = top + h + 12
+        shapes.append(note)
     return SlidePlan("chart", shapes, notes=_notes(document, block.sources, block.notes))
 
 
@@ -216,7 +216,7 @@ def _table_slides(document: Document, block: TableBlock, theme: Theme, splits: l
     top = _below(head, 16)
     source = _source_box(document, block.sources, theme)
     bottom = (source.y - 6) if source else BOTTOM
-    note = fitted_text(block.note, MARGIN, 0, CONTENT_W, (16, 14), 70, theme.palette.ink) if block.note else None
+    note = fitted_text(block.note, MARGIN, 0, CONTENT_W, (18, 16, 14), 70, theme.palette.ink) if block.note else None
     note_room = note.height + 10 if note else 0.0
     for size in (theme.screen.table, 18, 16, 14):
         widths = _column_widths(rows, flexible, size)
