@@ -42,10 +42,11 @@ def build(content: Path, out_dir: Path, formats: tuple[str, ...] = tuple(FORMATS
     rendered = {name: get_writer(name)(document, charts, theme, options) for name in formats}
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, data in rendered.items():
+    for name, output in rendered.items():
         target = out_dir / f"{content.stem}.{name}"
-        write_atomically(target, data)
-        written.append(Written(target, len(data)))
+        write_atomically(target, output.data)
+        written.append(Written(target, len(output.data)))
+        warnings += output.warnings
     return Result(written, warnings)
 
 

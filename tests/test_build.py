@@ -10,7 +10,7 @@ import pytest
 
 from generator import build as build_module
 from generator.build import build, write_atomically
-from generator.writers import Options
+from generator.writers import Options, Output
 
 from .conftest import EXAMPLE, FIXTURES
 
@@ -28,7 +28,7 @@ def test_a_writer_failure_leaves_previous_outputs_and_no_stray_files(tmp_path: P
         def write(*args):
             if name == "pptx":
                 raise RuntimeError("deck writer failed")
-            return b"%PDF-new"
+            return Output(b"%PDF-new")
         return write
 
     monkeypatch.setattr(build_module, "get_writer", broken_writer)
@@ -69,3 +69,11 @@ def test_characters_the_typeface_lacks_are_reported_with_their_place(tmp_path: P
     warning = str(result.warnings[0])
     assert "U+1F4C8" in warning and "warning:" in warning and "[sections[1].blocks[2].bullets]" in warning
     assert build(FIXTURES / "minimal.yaml", tmp_path, ("pdf",)).warnings == []
+
+
+def test_deck_text_that_cannot_fit_is_reported_against_its_block(tmp_path: Path):
+    result = build(FIXTURES / "long-cells.yaml", tmp_path, ("pptx",))
+    messages = [str(w) for w in result.warnings]
+    assert any("long-cells.yaml:8:11: warning: deck slide 2: text does not fit the slide" in m for m in messages)
+    assert any("[sections[0].blocks[2].bullets]" in m for m in messages)
+    assert build(EXAMPLE, tmp_path, ("pptx",)).warnings == []

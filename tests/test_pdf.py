@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from generator.loader import load
 
-from .conftest import EXAMPLE, run_cli
+from .conftest import EXAMPLE, FIXTURES, run_cli
 from .readback import SEED_TEXTS, flat, pdf_collisions, pdf_pages
 
 
@@ -126,3 +126,18 @@ def test_minimal_fixture_prints_formats_and_accents(minimal):
                  "Example Research Unit", "2026-11-25", "https://example.org/survey-2025"):
         assert item in text
     assert re.search(r"Page 1 of \d", text)
+
+
+def test_a_cell_longer_than_a_page_breaks_inside_its_row(tmp_path):
+    result = run_cli("build", str(FIXTURES / "long-cells.yaml"), "--out", str(tmp_path), "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    pages = pdf_pages(tmp_path / "long-cells.pdf")
+    assert len(pages) > 3 and sum(text.count("word") for text in pages) == 3 * 1200
+    assert pdf_collisions(tmp_path / "long-cells.pdf") == (0, 0)
+
+
+def test_a_block_that_cannot_be_laid_out_is_named_with_its_position(tmp_path):
+    result = run_cli("build", "too-large-card.yaml", "--out", str(tmp_path / "out"), cwd=FIXTURES)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "too-large-card.yaml:6:16: error: this block is too large to lay out on one PDF page [sections[0].blocks[0].stats]" in result.stderr
+    assert not (tmp_path / "out").exists()

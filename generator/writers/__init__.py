@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Callable
 
+from ..errors import Diagnostic
+
 FORMATS: dict[str, tuple[str, str]] = {
     "pdf": ("generator.writers.pdf", "write_pdf"),
     "pptx": ("generator.writers.deck", "write_deck"),
@@ -18,6 +20,14 @@ class Options:
     """Choices made on the command line that override the content file."""
 
     page_size: str | None = None
+
+
+@dataclass(frozen=True)
+class Output:
+    """A writer's file, whole, and what it noticed while laying it out."""
+
+    data: bytes
+    warnings: tuple[Diagnostic, ...] = ()
 
 
 def get_writer(name: str) -> Callable:

@@ -23,7 +23,8 @@ from .. import __version__
 from ..charts import RenderedChart
 from ..model import ChartBlock, Document
 from ..theme import Theme
-from . import Options
+from . import Options, Output
+from .deck_check import problems
 from .deck_plan import CELL_PAD_X, CELL_PAD_Y, HEIGHT, WIDTH, DeckPlan, plan_deck
 from .deck_shapes import Para, Picture, Rect, Run, TableBox, TextBox
 
@@ -31,9 +32,9 @@ BLANK_LAYOUT = 6
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def write_deck(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> bytes:
+def write_deck(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> Output:
     plan = plan_deck(document, charts, theme)
-    return render_deck(plan, document, theme, options)
+    return Output(render_deck(plan, document, theme, options), tuple(problems(plan)))
 
 
 def render_deck(plan: DeckPlan, document: Document, theme: Theme, options: Options) -> bytes:

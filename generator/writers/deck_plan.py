@@ -37,6 +37,7 @@ def plan_deck(document: Document, charts: dict[ChartBlock, RenderedChart], theme
     deck.slides.append(_title_slide(document, theme))
     for section in document.sections:
         for block in section.blocks:
+            first = len(deck.slides)
             if isinstance(block, StatsBlock):
                 deck.slides += _stats_slides(document, block, block.title or section.title, theme, deck.splits)
             elif isinstance(block, ChartBlock):
@@ -47,6 +48,8 @@ def plan_deck(document: Document, charts: dict[ChartBlock, RenderedChart], theme
                 deck.slides += _bullet_slides(document, block, theme, deck.splits)
             elif isinstance(block, CalloutBlock):
                 deck.slides.append(_callout_slide(document, block, section.title, theme))
+            for slide in deck.slides[first:]:
+                slide.origin = block.origin
     deck.slides.append(_sources_slide(document, theme))
     for number, slide in enumerate(deck.slides, 1):
         slide.shapes += _footer(document, theme, slide.dark, number, len(deck.slides))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..model import Origin
+
 
 @dataclass
 class Run:
@@ -76,3 +78,4 @@ class SlidePlan:
     shapes: list[Shape] = field(default_factory=list)
     notes: str = ""
     dark: bool = False
+    origin: Origin | None = None  # the content block the slide shows, for reporting

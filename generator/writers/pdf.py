@@ -13,13 +13,14 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, LayoutError, PageTemplate, Paragraph
 
 from .. import __version__
 from ..charts import RenderedChart
-from ..model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, TableBlock
+from ..errors import ContentError, Diagnostic
+from ..model import NOWHERE, BulletsBlock, CalloutBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock
 from ..theme import Theme
-from . import Options
+from . import Options, Output
 from . import pdf_blocks as blocks
 from .pdf_styles import BOLD, REGULAR, build_styles
 
@@ -29,13 +30,13 @@ FIRST_TOP = 15 * mm  # page 1 has no running header, so its band starts higher
 BAND_PAD = 9 * mm
 
 
-def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> bytes:
+def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> Output:
     """Lay the briefing out and return the PDF file's bytes."""
     styles = build_styles(theme)
     size = PAGE_SIZES[options.page_size or document.meta.page_size]
     buffer = io.BytesIO()
     meta = document.meta
-    template = BaseDocTemplate(
+    template = _Template(
         buffer, pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=meta.title, author=meta.byline or "", subject=meta.subtitle or "",
         keywords=list(meta.keywords), creator=f"briefing {__version__}", producer=f"briefing {__version__}",
@@ -46,7 +47,24 @@ def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme
                                PageTemplate("later", [_frame(size, MARGIN_TOP)], onPage=furniture.draw)])
     ctx = blocks.Context(document, styles, theme, size[0] - 2 * MARGIN_X)
     template.build(_story(ctx, charts), canvasmaker=_numbered_canvas(furniture))
-    return buffer.getvalue()
+    return Output(buffer.getvalue())
+
+
+class _Template(BaseDocTemplate):
+    """Names the content block behind a flowable that cannot be laid out, instead of a reportlab trace."""
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        current = flowables[0] if flowables else None
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError:
+            origin = getattr(current, "briefing_origin", None) or self._last_origin
+            raise ContentError([Diagnostic(origin.file, origin.line, origin.column, origin.path,
+                                           "this block is too large to lay out on one PDF page",
+                                           "split it into smaller blocks, or shorten its longest item")]) from None
+        self._last_origin = getattr(current, "briefing_origin", None) or getattr(self, "_last_origin", None)
+
+    _last_origin = NOWHERE
 
 
 def _frame(size: tuple[float, float], top: float) -> Frame:
@@ -59,9 +77,14 @@ def _story(ctx: blocks.Context, charts: dict[ChartBlock, RenderedChart]) -> list
     numbers = {"figure": 0, "table": 0}
     for section in ctx.document.sections:
         heading = Paragraph(escape(section.title), ctx.styles.section)
-        body = [flowable for block in section.blocks for flowable in _block(ctx, block, charts, numbers)]
+        body = [_tagged(flowable, block.origin) for block in section.blocks for flowable in _block(ctx, block, charts, numbers)]
         story += [_RoomFor(heading, body[0] if body else None), heading, *body]
     return story + _sources(ctx)
+
+
+def _tagged(flowable: Flowable, origin: Origin) -> Flowable:
+    flowable.briefing_origin = origin
+    return flowable
 
 
 def _block(ctx: blocks.Context, block, charts: dict[ChartBlock, RenderedChart], numbers: dict[str, int]) -> list[Flowable]:

@@ -164,6 +164,7 @@ def chart_flowables(ctx: Context, block: ChartBlock, rendered: RenderedChart, nu
 # --- tables -------------------------------------------------------------------------------
 
 _PAD = 6.0
+SPLIT_IN_ROW = 30.0  # a row taller than the space left may break inside, if each part keeps this much
 KEEP_WHOLE_ROWS = 15  # tables up to this many rows move to the next page whole rather than break
 LONG_TABLE_START = 160.0  # points a long table needs below its title (a few rows) before it may start
 
@@ -173,7 +174,7 @@ def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowab
     right = [column.align == "right" for column in block.columns]
     header = [Paragraph(text(c.name), styles.header_cell_right if r else styles.header_cell) for c, r in zip(block.columns, right)]
     body = [[Paragraph(text(cell), styles.cell_right if r else styles.cell) for cell, r in zip(row, right)] for row in block.shown_rows()]
-    table = Table([header, *body], colWidths=_column_widths(ctx, block), repeatRows=1, hAlign="LEFT")
+    table = Table([header, *body], colWidths=_column_widths(ctx, block), repeatRows=1, hAlign="LEFT", splitInRow=SPLIT_IN_ROW)
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD), ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
@@ -227,7 +228,7 @@ def bullets_flowables(ctx: Context, block: BulletsBlock) -> list[Flowable]:
 def callout_flowables(ctx: Context, block: CalloutBlock) -> list[Flowable]:
     palette = ctx.theme.palette
     inner = [Paragraph(text(block.text), ctx.styles.callout), *source_para(ctx, block.sources)]
-    box = Table([[inner]], colWidths=[ctx.width], hAlign="LEFT")
+    box = Table([[inner]], colWidths=[ctx.width], hAlign="LEFT", splitInRow=SPLIT_IN_ROW)
     box.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(palette.panel)), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(palette.accent)),

@@ -1,0 +1,66 @@
+"""The slide plan, tested as plain data: what goes on which slide, at what size, and where it continues."""
+
+from __future__ import annotations
+
+from generator.charts import render_charts
+from generator.model import BulletItem, BulletsBlock, Column, Document, Meta, NumberFormat, Section, Source, Stat, StatsBlock, TableBlock
+from generator.theme import DEFAULT_THEME
+from generator.writers.deck_check import problems
+from generator.writers.deck_plan import BOTTOM, plan_deck
+from generator.writers.deck_shapes import TableBox, TextBox
+
+SOURCE = Source("s", "Survey", "Office", "Survey")
+
+
+def plan(*blocks):
+    document = Document(Meta("Plan test"), (SOURCE,), (Section("Only", tuple(blocks)),))
+    return plan_deck(document, render_charts(document), DEFAULT_THEME)
+
+
+def test_a_long_table_continues_with_its_header_repeated_at_one_size():
+    rows = tuple((f"Row {i}", float(i) * 1000) for i in range(60))
+    table = TableBlock("Sixty rows", (Column("Name"), Column("Value", "right", NumberFormat())), rows, ("s",), note="A note.")
+    deck = plan(table)
+    slides = [s for s in deck.slides if s.kind == "table"]
+    assert len(slides) > 1 and deck.splits
+    tables = [next(shape for shape in s.shapes if isinstance(shape, TableBox)) for s in slides]
+    assert all(t.rows[0] == ["Name", "Value"] for t in tables)
+    assert [r[0] for t in tables for r in t.rows[1:]] == [f"Row {i}" for i in range(60)]
+    assert len({t.size for t in tables}) == 1 and len({tuple(t.column_widths) for t in tables}) == 1
+    headlines = [s.shapes[0].paragraphs[0].text for s in slides]
+    assert headlines[0] == "Sixty rows" and all(h == "Sixty rows (cont.)" for h in headlines[1:])
+    notes = [shape for s in slides for shape in s.shapes if isinstance(shape, TextBox) and shape.paragraphs[0].text == "A note."]
+    assert len(notes) == 1 and notes[0] in slides[-1].shapes
+    assert all(t.y + sum(t.row_heights) <= BOTTOM for t in tables)
+    assert problems(deck) == []
+
+
+def test_bullets_beyond_what_fits_continue():
+    items = tuple(BulletItem(f"Item {i}: " + "a fairly long bullet that wraps onto a second line on the slide " * 3) for i in range(14))
+    deck = plan(BulletsBlock("Many bullets", items))
+    slides = [s for s in deck.slides if s.kind == "bullets"]
+    assert len(slides) >= 2
+    texts = [p.text for s in slides for shape in s.shapes if isinstance(shape, TextBox) for p in shape.paragraphs if p.bullet]
+    assert texts == [item.text for item in items]
+    assert problems(deck) == []
+
+
+def test_nine_stat_cards_go_three_to_a_slide_with_one_value_size_each():
+    stats = tuple(Stat(v, f"Label {i}", "s") for i, v in enumerate([1, 22, 333, 4444, 55555, 666666, 7777777, 88, 9]))
+    deck = plan(StatsBlock(stats))
+    slides = [s for s in deck.slides if s.kind == "stats"]
+    assert len(slides) == 3
+    for slide in slides:
+        values = [shape for shape in slide.shapes if isinstance(shape, TextBox) and shape.paragraphs[0].runs[0].bold
+                  and shape.paragraphs[0].text[0].isdigit()]
+        assert len(values) == 3 and len({v.paragraphs[0].size for v in values}) == 1
+
+
+def test_the_check_finds_overlapping_and_overflowing_text():
+    deck = plan(BulletsBlock("Fine", (BulletItem("one"),)))
+    slide = deck.slides[1]
+    box = next(shape for shape in slide.shapes if isinstance(shape, TextBox) and shape.paragraphs[0].bullet)
+    assert problems(deck) == []
+    box.height = 600
+    found = [d.message for d in problems(deck)]
+    assert "deck slide 2: text does not fit the slide: it runs past the content area" in found
