@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -17,6 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import Diagnostic
 from .model import Origin
 
+T = TypeVar("T")
 _TAG = "tag:yaml.org,2002:"
 _NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
@@ -132,6 +134,12 @@ class Reader:
             self.error(node, path, f"expected a list of at least {min_length} {plural}, found {len(node.value)}")
         for index, child in enumerate(node.value):
             yield child, f"{path}[{index}]"
+
+    def each(self, node: Node | None, path: str, read: Callable[[Node, str], T | None], min_length: int = 1) -> list[T]:
+        """Every entry of a list read by `read`; entries that were reported as bad are left out."""
+        if node is None:
+            return []
+        return [value for child, child_path in self.items(node, path, min_length) if (value := read(child, child_path)) is not None]
 
     def texts(self, node: Node, path: str, min_length: int = 0) -> tuple[str, ...]:
         return tuple(t for child, p in self.items(node, path, min_length) if (t := self.text(child, p)) is not None)

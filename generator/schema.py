@@ -145,12 +145,7 @@ class DocumentReader(Reader):
             if "sections" in fields.values:
                 self.expect(fields.values["sections"], "sections", "a list of sections")
             return []
-        found = []
-        for child, path in self.items(node, "sections", min_length=1):
-            section = self.section(child, path)
-            if section is not None:
-                found.append(section)
-        return found
+        return self.each(node, "sections", self.section)
 
     def section(self, node: Node, path: str) -> Section | None:
         fields = self.mapping(node, path, ("title", "blocks"), required=("title", "blocks"))
@@ -158,7 +153,7 @@ class DocumentReader(Reader):
             return None
         title = fields.text("title")
         blocks_node = fields.get("blocks")
-        blocks = [b for child, p in (self.items(blocks_node, fields.child("blocks"), 1) if blocks_node else ()) if (b := self.block(child, p))]
+        blocks = self.each(blocks_node, fields.child("blocks"), self.block)
         if blocks_node is None and "blocks" in fields.values:
             self.error(fields.values["blocks"], fields.child("blocks"), "expected a list of blocks, found nothing")
         return Section(title, tuple(blocks), self.origin(node, path)) if title else None
@@ -183,7 +178,7 @@ class DocumentReader(Reader):
         if fields is None:
             return None
         cards_node = fields.get("cards")
-        cards = [c for child, p in (self.items(cards_node, fields.child("cards"), 1) if cards_node else ()) if (c := self.stat(child, p))]
+        cards = self.each(cards_node, fields.child("cards"), self.stat)
         return StatsBlock(tuple(cards), fields.text("title"), fields.text("notes"), self.origin(node, path))
 
     def stat(self, node: Node, path: str) -> Stat | None:
@@ -221,23 +216,24 @@ class DocumentReader(Reader):
         )
 
     def series_list(self, fields: Fields, default_name: str, categories_node: Node | None) -> list[Series]:
-        node = fields.get("series")
         expected = len(categories_node.value) if isinstance(categories_node, SequenceNode) else None
-        found = []
-        for child, path in self.items(node, fields.child("series"), 1) if node else ():
-            series_fields = self.mapping(child, path, ("name", "values"), required=("values",))
-            if series_fields is None:
-                continue
-            values_node = series_fields.get("values")
-            values_path = series_fields.child("values")
-            values = [self.number(v, p, minimum=0) for v, p in self.items(values_node, values_path, 1)] if values_node else []
-            if expected is not None and values_node is not None and len(values) != expected:
-                self.error(values_node, values_path, f"expected {expected} values, one per category, found {len(values)}",
-                           _split_thousands_hint(values_node))
-                continue
-            if values and None not in values:
-                found.append(Series(series_fields.text("name") or default_name, tuple(values)))
-        return found
+        return self.each(fields.get("series"), fields.child("series"),
+                         lambda child, path: self.series(child, path, default_name, expected))
+
+    def series(self, node: Node, path: str, default_name: str, expected: int | None) -> Series | None:
+        fields = self.mapping(node, path, ("name", "values"), required=("values",))
+        values_node = fields.get("values") if fields else None
+        if values_node is None:
+            return None
+        values_path = fields.child("values")
+        values = [self.number(v, p, minimum=0) for v, p in self.items(values_node, values_path, 1)]
+        if expected is not None and isinstance(values_node, SequenceNode) and len(values) != expected:
+            self.error(values_node, values_path, f"expected {expected} values, one per category, found {len(values)}",
+                       _split_thousands_hint(values_node))
+            return None
+        if not values or None in values:
+            return None
+        return Series(fields.text("name") or default_name, tuple(values))
 
     def table_block(self, node: Node, path: str) -> TableBlock | None:
         fields = self.mapping(node, path, ("title", "columns", "rows", "note", "sources", "notes"), required=("title", "columns", "rows", "sources"))
@@ -245,9 +241,9 @@ class DocumentReader(Reader):
             return None
         title = fields.text("title")
         columns_node = fields.get("columns")
-        columns = [c for child, p in (self.items(columns_node, fields.child("columns"), 1) if columns_node else ()) if (c := self.column(child, p))]
+        columns = self.each(columns_node, fields.child("columns"), self.column)
         rows_node = fields.get("rows")
-        rows = [r for child, p in (self.items(rows_node, fields.child("rows"), 1) if rows_node else ()) if (r := self.row(child, p, columns)) is not None]
+        rows = self.each(rows_node, fields.child("rows"), lambda child, path: self.row(child, path, columns))
         sources = self.cite_list(fields.get("sources"), fields.child("sources"), 1)
         if title is None or not columns or not rows or not sources:
             return None
@@ -295,7 +291,7 @@ class DocumentReader(Reader):
             return None
         title = fields.text("title")
         items_node = fields.get("items")
-        items = [i for child, p in (self.items(items_node, fields.child("items"), 1) if items_node else ()) if (i := self.bullet(child, p))]
+        items = self.each(items_node, fields.child("items"), self.bullet)
         sources = self.cite_list(fields.get("sources"), fields.child("sources"))
         if title is None or not items:
             return None
