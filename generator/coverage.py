@@ -6,7 +6,7 @@ character was lost. Each one is reported with where it was written.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .errors import Diagnostic
@@ -14,7 +14,7 @@ from .model import Document
 from .theme import Typeface
 
 
-@lru_cache(maxsize=None)
+@cache
 def _charmap(path: Path) -> frozenset[int]:
     from matplotlib.ft2font import FT2Font  # matplotlib is loaded by every build for its charts
 

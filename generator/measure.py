@@ -7,7 +7,7 @@ the deck names, so a line measured here breaks where PowerPoint and LibreOffice 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from PIL import ImageFont
 
@@ -17,7 +17,7 @@ _UNITS = 1000  # measure at 1000 px so rounding in FreeType is negligible
 LINE_SPACING = 1.22  # Carlito/Calibri: (ascender + descender + line gap) / em, from the font's hhea table
 
 
-@lru_cache(maxsize=None)
+@cache
 def _font(path: str) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, _UNITS, layout_engine=ImageFont.Layout.BASIC)
 

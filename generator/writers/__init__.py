@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Callable
+from collections.abc import Callable
 
 from ..errors import Diagnostic
 

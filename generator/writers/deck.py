@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime, timezone
+from datetime import datetime
 
 from lxml import etree
 from pptx import Presentation
@@ -34,10 +34,10 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 def write_deck(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> Output:
     plan = plan_deck(document, charts, theme)
-    return Output(render_deck(plan, document, theme, options), tuple(problems(plan)))
+    return Output(render_deck(plan, document, theme), tuple(problems(plan)))
 
 
-def render_deck(plan: DeckPlan, document: Document, theme: Theme, options: Options) -> bytes:
+def render_deck(plan: DeckPlan, document: Document, theme: Theme) -> bytes:
     deck = Presentation()
     deck.slide_width, deck.slide_height = Pt(WIDTH), Pt(HEIGHT)
     layout = deck.slide_layouts[BLANK_LAYOUT]
@@ -47,7 +47,7 @@ def render_deck(plan: DeckPlan, document: Document, theme: Theme, options: Optio
             _draw(slide, shape, theme)
         if slide_plan.notes:
             slide.notes_slide.notes_text_frame.text = slide_plan.notes
-    _set_properties(deck, document, options)
+    _set_properties(deck, document)
     buffer = io.BytesIO()
     deck.save(buffer)
     return _fixed_zip_times(buffer.getvalue())
@@ -149,7 +149,8 @@ def _table(slide, box: TableBox, theme: Theme) -> None:
             _fill_paragraph(cell.text_frame.paragraphs[0], para, theme)
 
 
-def _set_properties(deck, document: Document, options: Options) -> None:
+def _set_properties(deck, document: Document) -> None:
+    """Fixed dates, so equal content gives equal bytes."""
     meta = document.meta
     core = deck.core_properties
     core.title = meta.title
@@ -158,7 +159,7 @@ def _set_properties(deck, document: Document, options: Options) -> None:
     core.keywords = ", ".join(meta.keywords)
     core.last_modified_by = f"briefing {__version__}"
     core.revision = 1
-    stamp = datetime(2000, 1, 1, tzinfo=timezone.utc).replace(tzinfo=None)
+    stamp = datetime(2000, 1, 1)
     core.created = core.modified = stamp
     core.last_printed = stamp
 

@@ -18,7 +18,7 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, 
 from .. import __version__
 from ..charts import RenderedChart
 from ..errors import ContentError, Diagnostic
-from ..model import NOWHERE, BulletsBlock, CalloutBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock
+from ..model import NOWHERE, BulletsBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock
 from ..theme import Theme
 from . import Options, Output
 from . import pdf_blocks as blocks
@@ -43,8 +43,8 @@ def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme
         invariant=1, lang="en", initialFontName=REGULAR,
     )
     furniture = _Furniture(document, theme)
-    template.addPageTemplates([PageTemplate("first", [_frame(size, FIRST_TOP)], onPage=furniture.draw, autoNextPageTemplate="later"),
-                               PageTemplate("later", [_frame(size, MARGIN_TOP)], onPage=furniture.draw)])
+    template.addPageTemplates([PageTemplate("first", [_frame(size, FIRST_TOP)], autoNextPageTemplate="later"),
+                               PageTemplate("later", [_frame(size, MARGIN_TOP)])])
     ctx = blocks.Context(document, styles, theme, size[0] - 2 * MARGIN_X)
     template.build(_story(ctx, charts), canvasmaker=_numbered_canvas(furniture))
     return Output(buffer.getvalue())
@@ -53,18 +53,18 @@ def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme
 class _Template(BaseDocTemplate):
     """Names the content block behind a flowable that cannot be laid out, instead of a reportlab trace."""
 
+    _last_origin: Origin = NOWHERE  # page furniture and platypus's own flowables carry no origin
+
     def handle_flowable(self, flowables: list[Flowable]) -> None:
-        current = flowables[0] if flowables else None
+        origin = getattr(flowables[0], "briefing_origin", None) if flowables else None
+        origin = origin or self._last_origin
         try:
             super().handle_flowable(flowables)
         except LayoutError:
-            origin = getattr(current, "briefing_origin", None) or self._last_origin
             raise ContentError([Diagnostic(origin.file, origin.line, origin.column, origin.path,
                                            "this block is too large to lay out on one PDF page",
                                            "split it into smaller blocks, or shorten its longest item")]) from None
-        self._last_origin = getattr(current, "briefing_origin", None) or getattr(self, "_last_origin", None)
-
-    _last_origin = NOWHERE
+        self._last_origin = origin
 
 
 def _frame(size: tuple[float, float], top: float) -> Frame:
@@ -194,21 +194,16 @@ def _marking_badge(canvas, marking: str, right: float, baseline: float, theme: T
 
 
 class _Furniture:
-    """Running header (after page 1) and footer (every page)."""
+    """Running header (after page 1) and footer (every page), drawn once the page count is known."""
 
     def __init__(self, document: Document, theme: Theme):
         self.document, self.theme = document, theme
-
-    def draw(self, canvas: Canvas, doc) -> None:
-        """Called per page by platypus; the page count is only known later, in the canvas."""
 
     def decorate(self, canvas: Canvas, page: int, pages: int) -> None:
         meta, palette, size = self.document.meta, self.theme.palette, self.theme.print.running
         width, height = canvas._pagesize
         left, right = MARGIN_X, width - MARGIN_X
         canvas.saveState()
-        canvas.setFont(REGULAR, size)
-        canvas.setFillColor(HexColor(palette.muted))
         if page > 1:
             header_y = height - MARGIN_TOP + 9
             badge = _marking_badge(canvas, meta.marking, right - 4, header_y, self.theme) + 16 if meta.marking else 0.0

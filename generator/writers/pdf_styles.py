@@ -6,7 +6,7 @@ Kept apart from the story builder so the type scale can be read on one screen.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -19,7 +19,7 @@ from ..theme import Theme
 REGULAR, BOLD, ITALIC = "Brief-Regular", "Brief-Bold", "Brief-Italic"
 
 
-@lru_cache(maxsize=None)
+@cache
 def register_fonts(theme: Theme) -> None:
     """Embed the shipped typeface (subset) so every character prints the same on every machine.
 
