@@ -322,3 +322,14 @@ def source_line(document: Document, keys: tuple[str, ...]) -> str:
     if not keys:
         return ""
     return "Source: " + ", ".join(document.source(key).short for key in keys)
+
+
+def attribution(document: Document, keys: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The source line a block shows and the keys behind it.
+
+    A block that cites nothing of its own (bullets may not) falls back to the sources the briefing
+    cites as a whole, labelled as such, so no figure a reader sees is left without a source.
+    """
+    if keys or not document.cites:
+        return source_line(document, keys), keys
+    return "General sources: " + ", ".join(document.source(key).short for key in document.cites), document.cites

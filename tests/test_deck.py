@@ -118,3 +118,12 @@ def test_body_text_is_at_least_14_pt_and_titles_at_least_24(slides):
 
 def test_core_properties(slides):
     assert slides.core_properties.title == "AI-Generated CSAM Threats"
+
+
+def test_bullet_slides_without_own_sources_name_the_briefings_general_sources(slides):
+    general = "General sources: IWF AI CSAM Report 2026, IWF 2025 Annual Report, Stanford Cyberlaw, Thorn, Fortune"
+    bullet_slides = [s for s in slides.slides if headline(s) in ("How AI Is Being Used by Predators", "What Platforms Are Doing About It")]
+    assert len(bullet_slides) == 2
+    for slide in bullet_slides:
+        assert general in slide_texts(slide)
+        assert "Fortune (April 2026)" in notes_text(slide) and "Stanford Cyberlaw — Stanford Law School" in notes_text(slide)

@@ -141,3 +141,11 @@ def test_a_block_that_cannot_be_laid_out_is_named_with_its_position(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "too-large-card.yaml:6:16: error: this block is too large to lay out on one PDF page [sections[0].blocks[0].stats]" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_bullets_without_own_sources_name_the_briefings_general_sources(pages):
+    text = flat(" ".join(pages))
+    general = "General sources: IWF AI CSAM Report 2026, IWF 2025 Annual Report, Stanford Cyberlaw, Thorn, Fortune"
+    for title in ("How AI Is Being Used by Predators", "What Platforms Are Doing About It"):
+        start = text.index(title)
+        assert general in text[start:start + 1200]

@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 
 from ..charts import RenderedChart
 from ..measure import LINE_SPACING, fit_columns, text_width, wrap
-from ..model import BulletsBlock, CalloutBlock, ChartBlock, Document, Source, StatsBlock, TableBlock, source_line
+from ..model import (
+    BulletsBlock,
+    CalloutBlock,
+    ChartBlock,
+    Document,
+    Source,
+    StatsBlock,
+    TableBlock,
+    attribution,
+    source_line,
+)
 from ..theme import Theme
 from .deck_shapes import Para, Picture, Rect, Run, SlidePlan, TableBox, TextBox
 
@@ -92,7 +102,7 @@ def _below(box: TextBox, gap: float = 6.0) -> float:
 
 
 def _source_box(document: Document, keys: tuple[str, ...], theme: Theme, bottom: float = BOTTOM) -> TextBox | None:
-    line = source_line(document, keys)
+    line, _ = attribution(document, keys)
     if not line:
         return None
     box = fitted_text(line, MARGIN, 0, CONTENT_W, (theme.screen.caption,), 80, theme.palette.muted, italic=True)
@@ -103,6 +113,7 @@ def _source_box(document: Document, keys: tuple[str, ...], theme: Theme, bottom:
 def _notes(document: Document, keys: tuple[str, ...], own: str | None) -> str:
     """Speaker notes: the block's own notes, then each source in full."""
     parts = [own] if own else []
+    _, keys = attribution(document, keys)
     if keys:
         parts.append("Sources:\n" + "\n".join(_full_citation(document, document.source(k)) for k in keys))
     return "\n\n".join(parts)

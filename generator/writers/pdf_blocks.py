@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from ..measure import fit_columns
 from ..charts import RenderedChart, VectorChart, VectorPath
-from ..model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, TableBlock, source_line
+from ..model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, TableBlock, attribution, source_line
 from ..theme import Theme
 from .pdf_styles import BOLD, REGULAR, Styles
 
@@ -36,7 +36,7 @@ def text(value: str) -> str:
 
 
 def source_para(ctx: Context, keys: tuple[str, ...]) -> list[Flowable]:
-    line = source_line(ctx.document, keys)
+    line, _ = attribution(ctx.document, keys)
     return [Paragraph(text(line), ctx.styles.source)] if line else []
 
 
