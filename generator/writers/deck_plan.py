@@ -304,7 +304,7 @@ def _bullet_slides(document: Document, block: BulletsBlock, theme: Theme, splits
             if fit == len(items):
                 break
         chunk, items = items[:max(fit, 1)], items[max(fit, 1):]
-        paragraphs = [Para([Run(f"{item.lead} — ", bold=True), Run(item.text)] if item.lead else [Run(item.text)],
+        paragraphs = [Para([Run(item.lead, bold=True), Run(" — "), Run(item.text)] if item.lead else [Run(item.text)],
                            size, palette.ink, bullet=True, space_after=spacing, indent=indent) for item in chunk]
         shapes.append(TextBox(MARGIN, top, CONTENT_W, sum(heights[:len(chunk)]), paragraphs))
         slides.append(SlidePlan("bullets", shapes, notes=_notes(document, block.sources, block.notes)))
