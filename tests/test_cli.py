@@ -34,6 +34,11 @@ def test_pdf_only_build_does_not_import_python_pptx(tmp_path: Path):
     assert (tmp_path / "briefing.pdf").exists() and not (tmp_path / "briefing.pptx").exists()
 
 
+def test_deck_only_build_does_not_import_reportlab(tmp_path: Path):
+    assert "reportlab" not in imported_by("build", str(EXAMPLE), "--out", str(tmp_path), "--format", "pptx")
+    assert (tmp_path / "briefing.pptx").exists() and not (tmp_path / "briefing.pdf").exists()
+
+
 def test_version_and_help():
     from generator import __version__
 
