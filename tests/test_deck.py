@@ -127,3 +127,24 @@ def test_bullet_slides_without_own_sources_name_the_briefings_general_sources(sl
     for slide in bullet_slides:
         assert general in slide_texts(slide)
         assert "Fortune (April 2026)" in notes_text(slide) and "Stanford Cyberlaw — Stanford Law School" in notes_text(slide)
+
+
+PARAGRAPH_PROPERTY_ORDER = ["lnSpc", "spcBef", "spcAft", "buClrTx", "buClr", "buSzTx", "buSzPct", "buSzPts", "buFontTx",
+                            "buFont", "buNone", "buAutoNum", "buChar", "buBlip", "tabLst", "defRPr", "extLst"]
+RUN_PROPERTY_ORDER = ["ln", "noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill", "effectLst", "effectDag",
+                      "highlight", "uLnTx", "uLn", "uFillTx", "uFill", "latin", "ea", "cs", "sym", "hlinkClick",
+                      "hlinkMouseOver", "rtl", "extLst"]
+
+
+def test_text_xml_follows_the_schema_order_powerpoint_checks(slides):
+    """PowerPoint offers to 'repair' a deck whose elements are out of schema order; LibreOffice does not mind."""
+    namespace = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    for slide in slides.slides:
+        for element, order in ((namespace + "pPr", PARAGRAPH_PROPERTY_ORDER), (namespace + "rPr", RUN_PROPERTY_ORDER)):
+            for properties in slide._element.iter(element):
+                positions = [order.index(child.tag.removeprefix(namespace)) for child in properties]
+                assert positions == sorted(positions)
+        for paragraph in slide._element.iter(namespace + "p"):
+            names = [child.tag.removeprefix(namespace) for child in paragraph]
+            assert "pPr" not in names or names.index("pPr") == 0
+            assert "endParaRPr" not in names or names[-1] == "endParaRPr"

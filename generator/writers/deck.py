@@ -90,11 +90,11 @@ def _fill_paragraph(paragraph, para: Para, theme: Theme) -> None:
     p = paragraph._p
     properties = p.get_or_add_pPr()
     properties.set("algn", {"left": "l", "right": "r", "center": "ctr"}[para.align])
-    if para.bullet:
-        _bullet(properties, para, theme)
-    if para.space_after:
+    if para.space_after:  # schema order inside a:pPr: spacing first, then the bullet's colour, font, character
         spacing = etree.SubElement(properties, qn("a:spcAft"))
         etree.SubElement(spacing, qn("a:spcPts")).set("val", str(round(para.space_after * 100)))
+    if para.bullet:
+        _bullet(properties, para, theme)
     colour = para.colour.lstrip("#").upper()
     for part in para.runs:
         run = etree.SubElement(p, qn("a:r"))
