@@ -229,9 +229,9 @@ def _legend(plan: _Plan, block: ChartBlock, theme: Theme, font: _Font, width: fl
     return height - PAD - y + font.descent + 6
 
 
-def _figure(plan: _Plan, theme: Theme) -> Figure:
+def _figure(plan: _Plan, theme: Theme, width: float, height: float) -> Figure:
     """Matplotlib artists placed in points through dpi_scale_trans, so one figure serves any dpi."""
-    fig = Figure(figsize=(theme.chart.width_in, theme.chart.height_in), dpi=72)
+    fig = Figure(figsize=(width / 72, height / 72), dpi=72)
     pt = Affine2D().scale(1 / 72) + fig.dpi_scale_trans
     for x, y, w, h, colour in plan.bars:
         fig.add_artist(Rectangle((x, y), w, h, transform=pt, facecolor=colour, edgecolor="none", linewidth=0))
@@ -343,10 +343,22 @@ def _png(rgba: memoryview, width: int, height: int, dpi: int) -> bytes:
             + chunk(b"IDAT", b"".join(body) + packer.flush()) + chunk(b"IEND", b""))
 
 
+def _height(block: ChartBlock, theme: Theme) -> float:
+    """The theme's height, or taller for horizontal bars: each bar needs room for its value label."""
+    base = theme.chart.height_in * 72
+    if block.kind != "hbar":
+        return base
+    val = _Font.of(str(theme.typeface.regular), max(MIN_TEXT, theme.chart.value_size))
+    series = max(1, len(block.series))
+    slot = series * (val.ascent + val.descent + 1.5) / (0.7 if series == 1 else 0.8)  # bars fill 70-80% of a slot
+    legend = val.pitch * 2 + 6 if series > 1 else 0.0
+    return max(base, math.ceil(2 * PAD + legend + len(block.categories) * slot))
+
+
 def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> RenderedChart:
     """Lay out one chart, record it as vectors (for the PDF) and rasterise it (for the deck)."""
-    width, height = theme.chart.width_in * 72, theme.chart.height_in * 72
-    fig = _figure(_plan(block, theme, width, height), theme)
+    width, height = theme.chart.width_in * 72, _height(block, theme)
+    fig = _figure(_plan(block, theme, width, height), theme, width, height)
     fig.patch.set_visible(False)  # the PDF page is the background
     recorder = _Recorder(width, height, frozenset({str(theme.typeface.regular), str(theme.typeface.bold)}))
     fig.draw(recorder)

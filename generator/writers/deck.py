@@ -153,15 +153,20 @@ def _set_properties(deck, document: Document) -> None:
     """Fixed dates, so equal content gives equal bytes."""
     meta = document.meta
     core = deck.core_properties
-    core.title = meta.title
-    core.subject = meta.subtitle or ""
-    core.author = meta.byline or ""
-    core.keywords = ", ".join(meta.keywords)
+    core.title = _clip(meta.title)
+    core.subject = _clip(meta.subtitle or "")
+    core.author = _clip(meta.byline or "")
+    core.keywords = _clip(", ".join(meta.keywords))
     core.last_modified_by = f"briefing {__version__}"
     core.revision = 1
     stamp = datetime(2000, 1, 1)
     core.created = core.modified = stamp
     core.last_printed = stamp
+
+
+def _clip(text: str, limit: int = 255) -> str:
+    """Document properties hold at most 255 characters (the OOXML core-properties limit)."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _fixed_zip_times(data: bytes) -> bytes:
