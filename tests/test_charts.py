@@ -62,7 +62,8 @@ NEGATIVE = ChartBlock(title="Change", categories=("A", "B", "C"), series=(Series
                       sources=("x",))
 
 VARIANTS = {"c1": C1, "c2": C2, "hbar": HBAR, "vlong": VLONG, "multi": MULTI, "twelve": TWELVE, "dense": DENSE,
-            "hmulti": HMULTI, "dollars": DOLLARS, "negative": NEGATIVE, "hmonths": replace(TWELVE, kind="hbar")}
+            "hmulti": HMULTI, "dollars": DOLLARS, "negative": NEGATIVE, "hmonths": replace(TWELVE, kind="hbar"),
+            "hdense": replace(DENSE, kind="hbar")}
 
 
 @pytest.fixture(scope="module")
@@ -259,3 +260,10 @@ def test_same_block_gives_identical_output_in_and_across_processes(rendered: dic
         assert png == hashlib.sha256(rendered[name].png).hexdigest()
         assert vector == hashlib.sha256(repr(rendered[name].vector).encode()).hexdigest()
     assert lines[-1] == "no pyplot"
+
+
+def test_dense_horizontal_bars_make_a_taller_chart(rendered: dict[str, RenderedChart]) -> None:
+    """Twelve categories of three series need 36 value labels stacked; the chart grows to hold them."""
+    default = DEFAULT_THEME.chart.height_in * 72
+    assert rendered["hdense"].vector.height > default
+    assert rendered["hbar"].vector.height == pytest.approx(default)
