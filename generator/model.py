@@ -324,6 +324,11 @@ def source_line(document: Document, keys: tuple[str, ...]) -> str:
     return "Source: " + ", ".join(document.source(key).short for key in keys)
 
 
+def cites_line(document: Document) -> str:
+    """The briefing's own sources line: 'IWF AI CSAM Report 2026 · ... · Fortune (April 2026)'."""
+    return " · ".join(document.source(key).label for key in document.cites)
+
+
 def attribution(document: Document, keys: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """The source line a block shows and the keys behind it.
 

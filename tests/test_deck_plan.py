@@ -64,3 +64,19 @@ def test_the_check_finds_overlapping_and_overflowing_text():
     box.height = 600
     found = [d.message for d in problems(deck)]
     assert "deck slide 2: text does not fit the slide: it runs past the content area" in found
+
+
+def test_a_continuation_headline_that_wraps_pushes_its_table_down():
+    from generator.measure import wrap
+
+    title = "Reports"
+    while len(wrap(title + " extra", 880, 28, bold=True)) == 1:
+        title += " extra"
+    assert len(wrap(title, 880, 28, bold=True)) == 1 and len(wrap(title + " (cont.)", 880, 28, bold=True)) == 2
+    rows = tuple((f"Row {i}", float(i)) for i in range(40))
+    deck = plan(TableBlock(title, (Column("Name"), Column("Value", "right", NumberFormat())), rows, ("s",)))
+    for slide in (s for s in deck.slides if s.kind == "table"):
+        head = slide.shapes[0]
+        table = next(shape for shape in slide.shapes if isinstance(shape, TableBox))
+        assert table.y >= head.y + head.height
+    assert problems(deck) == []

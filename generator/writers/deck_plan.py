@@ -22,6 +22,7 @@ from ..model import (
     StatsBlock,
     TableBlock,
     attribution,
+    cites_line,
     source_line,
 )
 from ..theme import Theme
@@ -101,13 +102,23 @@ def _below(box: TextBox, gap: float = 6.0) -> float:
     return box.y + box.height + gap
 
 
-def _source_box(document: Document, keys: tuple[str, ...], theme: Theme, bottom: float = BOTTOM) -> TextBox | None:
+def _source_box(document: Document, keys: tuple[str, ...], theme: Theme) -> TextBox | None:
     line, _ = attribution(document, keys)
     if not line:
         return None
     box = fitted_text(line, MARGIN, 0, CONTENT_W, (theme.screen.caption,), 80, theme.palette.muted, italic=True)
-    box.y = bottom - box.height
+    box.y = BOTTOM - box.height
     return box
+
+
+def _continued(title: str, slide_index: int) -> str:
+    """The headline of a block's n-th slide: its title, then '(cont.)' on every slide after the first."""
+    return title if slide_index == 0 else f"{title} (cont.)"
+
+
+def _record_split(splits: list[str], block, what: str, slides: int) -> None:
+    if slides > 1:
+        splits.append(f"{block.origin.path or what}: {what} continued over {slides} slides")
 
 
 def _notes(document: Document, keys: tuple[str, ...], own: str | None) -> str:
@@ -147,9 +158,8 @@ def _stats_slides(document: Document, block: StatsBlock, title: str, theme: Them
     count = -(-len(block.stats) // CARDS_PER_SLIDE)
     per_slide = -(-len(block.stats) // count)  # balanced: nine cards go 3, 3, 3 rather than 4, 4, 1
     groups = [block.stats[i:i + per_slide] for i in range(0, len(block.stats), per_slide)]
-    if len(groups) > 1:
-        splits.append(f"{block.origin.path}: stat cards continued over {len(groups)} slides")
-    return [_stats_slide(document, block, group, title if not n else f"{title} (cont.)", theme) for n, group in enumerate(groups)]
+    _record_split(splits, block, "stat cards", len(groups))
+    return [_stats_slide(document, block, group, _continued(title, n), theme) for n, group in enumerate(groups)]
 
 
 def _stats_slide(document: Document, block: StatsBlock, stats, title: str, theme: Theme) -> SlidePlan:
@@ -226,8 +236,7 @@ def _table_slides(document: Document, block: TableBlock, theme: Theme, splits: l
     rows = [[c.name for c in block.columns], *block.shown_rows()]
     aligns = [c.align for c in block.columns]
     flexible = [c.format is None for c in block.columns]
-    head = headline(block.title, theme)
-    top = _below(head, 16)
+    top = _below(headline(block.title, theme), 16)
     source = _source_box(document, block.sources, theme)
     bottom = (source.y - 6) if source else BOTTOM
     note = fitted_text(block.note, MARGIN, 0, CONTENT_W, (18, 16, 14), 70, theme.palette.ink) if block.note else None
@@ -240,7 +249,8 @@ def _table_slides(document: Document, block: TableBlock, theme: Theme, splits: l
     slides: list[SlidePlan] = []
     first = 1
     while first < len(rows):
-        title = head if not slides else headline(f"{block.title} (cont.)", theme)
+        title = headline(_continued(block.title, len(slides)), theme)
+        top = _below(title, 16)  # a '(cont.)' headline may take a line more than the first
         count = _rows_that_fit([heights[0], *heights[first:]], bottom - top)
         if first + count >= len(rows) and count > 1:  # the last slide also carries the note
             count = min(count, _rows_that_fit([heights[0], *heights[first:]], bottom - top - note_room) or count)
@@ -254,8 +264,7 @@ def _table_slides(document: Document, block: TableBlock, theme: Theme, splits: l
             note.y = top + sum(table.row_heights) + 10
             shapes.append(note)
         slides.append(SlidePlan("table", shapes, notes=_notes(document, block.sources, block.notes)))
-    if len(slides) > 1:
-        splits.append(f"{block.origin.path or block.title}: table continued over {len(slides)} slides")
+    _record_split(splits, block, "table", len(slides))
     return slides
 
 
@@ -287,11 +296,11 @@ def _bullet_slides(document: Document, block: BulletsBlock, theme: Theme, splits
     items = list(block.items)
     slides: list[SlidePlan] = []
     indent = 22.0
+    source = _source_box(document, block.sources, theme)
+    bottom = (source.y - 8) if source else BOTTOM
     while items:
-        head = headline(block.title if not slides else f"{block.title} (cont.)", theme)
+        head = headline(_continued(block.title, len(slides)), theme)
         top = _below(head, 18)
-        source = _source_box(document, block.sources, theme)
-        bottom = (source.y - 8) if source else BOTTOM
         shapes: list = [head] + ([source] if source else [])
         if block.intro and not slides:
             intro = fitted_text(block.intro, MARGIN, top, CONTENT_W, (theme.screen.body,), 100, palette.ink)
@@ -308,8 +317,7 @@ def _bullet_slides(document: Document, block: BulletsBlock, theme: Theme, splits
                            size, palette.ink, bullet=True, space_after=spacing, indent=indent) for item in chunk]
         shapes.append(TextBox(MARGIN, top, CONTENT_W, sum(heights[:len(chunk)]), paragraphs))
         slides.append(SlidePlan("bullets", shapes, notes=_notes(document, block.sources, block.notes)))
-    if len(slides) > 1:
-        splits.append(f"{block.origin.path or block.title}: bullets continued over {len(slides)} slides")
+    _record_split(splits, block, "bullets", len(slides))
     return slides
 
 
@@ -329,8 +337,7 @@ def _sources_slide(document: Document, theme: Theme) -> SlidePlan:
     top = _below(head, 14)
     paragraphs = []
     if document.cites:
-        line = " · ".join(document.source(k).label for k in document.cites)
-        paragraphs.append(Para([Run("Sources: ", bold=True), Run(line)], 0, palette.ink, space_after=10))
+        paragraphs.append(Para([Run("Sources: ", bold=True), Run(cites_line(document))], 0, palette.ink, space_after=10))
     for number, source in enumerate(document.sources, 1):
         entry = f"{number}.  {source.citation()}" + (f". {source.url}" if source.url else "")
         paragraphs.append(Para([Run(entry)], 0, palette.ink, space_after=4))

@@ -18,7 +18,7 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, 
 from .. import __version__
 from ..charts import RenderedChart
 from ..errors import ContentError, Diagnostic
-from ..model import NOWHERE, BulletsBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock
+from ..model import NOWHERE, BulletsBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock, cites_line
 from ..theme import Theme
 from . import Options, Output
 from . import pdf_blocks as blocks
@@ -126,8 +126,7 @@ def _sources(ctx: blocks.Context) -> list[Flowable]:
     heading = Paragraph("Sources", styles.section)
     parts: list[Flowable] = [CondPageBreak(120), heading]
     if document.cites:
-        line = " · ".join(escape(document.source(key).label) for key in document.cites)
-        cites = Paragraph(f"<b>Sources:</b> {line}", styles.caption)
+        cites = Paragraph(f"<b>Sources:</b> {escape(cites_line(document))}", styles.caption)
         cites.keepWithNext = True
         parts.append(cites)
     for number, source in enumerate(document.sources, 1):
