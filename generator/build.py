@@ -46,7 +46,7 @@ def build(content: Path, out_dir: Path, formats: tuple[str, ...] = tuple(FORMATS
         target = out_dir / f"{content.stem}.{name}"
         write_atomically(target, output.data)
         written.append(Written(target, len(output.data)))
-        warnings += output.warnings
+        warnings += output.findings
     return Result(written, warnings)
 
 

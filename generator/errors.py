@@ -9,7 +9,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_INVALID_CONTENT = 2
 
-Level = Literal["error", "warning"]
+Level = Literal["error", "warning", "note"]
 
 
 @dataclass(frozen=True)
@@ -21,11 +21,18 @@ class Diagnostic:
     message: str
     hint: str | None = None
     level: Level = "error"
+    where: str = ""  # the page or slide a layout finding lands on, e.g. "page 3", "slide 5"
+
+    @classmethod
+    def at(cls, origin, message: str, *, level: Level = "error", hint: str | None = None, where: str = "") -> "Diagnostic":
+        """A finding about a document node, placed by the `Origin` the node was read from."""
+        return cls(origin.file, origin.line, origin.column, origin.path, message, hint, level, where)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         at = f" [{self.path}]" if self.path else ""
-        text = f"{where}: {self.level}: {self.message}{at}"
+        lands = f" ({self.where})" if self.where else ""
+        text = f"{where}: {self.level}: {self.message}{at}{lands}"
         return f"{text}\n  hint: {self.hint}" if self.hint else text
 
 

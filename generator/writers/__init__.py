@@ -24,10 +24,12 @@ class Options:
 
 @dataclass(frozen=True)
 class Output:
-    """A writer's file, whole, and what it noticed while laying it out."""
+    """A writer's file, whole, and what it found while laying it out: errors (text that does not
+    fit), warnings, and notes (e.g. a table split over continuation slides), each placed by
+    document path and by the page or slide it lands on."""
 
     data: bytes
-    warnings: tuple[Diagnostic, ...] = ()
+    findings: tuple[Diagnostic, ...] = ()
 
 
 def get_writer(name: str) -> Callable:
