@@ -1,19 +1,23 @@
-"""One build: load and validate, render the charts once, run each writer, then write files.
+"""One build: load and validate, render the charts once, lay out each output in memory, check,
+then write files.
 
-Every output is rendered in memory first and only then written, each to a temporary file that
-is renamed into place; a failed or interrupted build leaves the previous outputs untouched.
+`prepare` does everything but the writing, so `briefing check` and `briefing build` see the same
+findings from the same layout. A build with errors among them writes nothing unless forced.
+Every output is written to a temporary file that is renamed into place; a failed or interrupted
+build leaves the previous outputs untouched.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import Diagnostic
+from .model import Document
 from .theme import DEFAULT_THEME, Theme
-from .writers import FORMATS, Options, get_writer
+from .writers import FORMATS, Options, Output, get_writer
 
 
 @dataclass(frozen=True)
@@ -23,31 +27,77 @@ class Written:
 
 
 @dataclass(frozen=True)
+class Prepared:
+    """Both outputs laid out in memory, and every finding about them, nothing yet written."""
+
+    document: Document
+    outputs: dict[str, Output]
+    findings: list[Diagnostic]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [finding for finding in self.findings if finding.level == "error"]
+
+
+@dataclass(frozen=True)
 class Result:
     written: list[Written]
-    warnings: list[Diagnostic]
+    findings: list[Diagnostic]
 
 
-def build(content: Path, out_dir: Path, formats: tuple[str, ...] = tuple(FORMATS), options: Options = Options(),
-          theme: Theme = DEFAULT_THEME) -> Result:
-    """Build the asked-for formats of one content file; raises ContentError on invalid content."""
+class Refused(Exception):
+    """The content is valid but its outputs have errors (text that does not fit, too small, too faint)."""
+
+    def __init__(self, findings: list[Diagnostic]):
+        self.findings = findings
+        super().__init__(f"{sum(f.level == 'error' for f in findings)} errors")
+
+
+def prepare(content: Path, formats: tuple[str, ...] = tuple(FORMATS), options: Options = Options(),
+            theme: Theme = DEFAULT_THEME) -> Prepared:
+    """Load, check and lay out the asked-for formats; raises ContentError on invalid content."""
     from .loader import load
 
     document = load(content)  # invalid content stops here, before any drawing library is loaded
     from .charts import render_charts
+    from .checks import document_findings, theme_findings
     from .coverage import uncovered
+    from .stamp import stamp_for
 
-    warnings = uncovered(document, theme.typeface)
+    options = replace(options, stamp=stamp_for(content.read_bytes(), document.meta.date))
     charts = render_charts(document, theme)
-    rendered = {name: get_writer(name)(document, charts, theme, options) for name in formats}
+    outputs = {name: get_writer(name)(document, charts, theme, options) for name in formats}
+    findings = [*theme_findings(theme), *uncovered(document, theme.typeface), *document_findings(document)]
+    findings += [finding for output in outputs.values() for finding in output.findings]
+    return Prepared(document, outputs, _placed(findings, outputs))
+
+
+def build(content: Path, out_dir: Path, formats: tuple[str, ...] = tuple(FORMATS), options: Options = Options(),
+          theme: Theme = DEFAULT_THEME, force: bool = False) -> Result:
+    """Build the asked-for formats; raises ContentError on invalid content and Refused on errors unless forced."""
+    prepared = prepare(content, formats, options, theme)
+    if prepared.errors and not force:
+        raise Refused(prepared.findings)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, output in rendered.items():
+    for name, output in prepared.outputs.items():
         target = out_dir / f"{content.stem}.{name}"
         write_atomically(target, output.data)
         written.append(Written(target, len(output.data)))
-        warnings += output.findings
-    return Result(written, warnings)
+    return Result(written, prepared.findings)
+
+
+def _placed(findings: list[Diagnostic], outputs: dict[str, Output]) -> list[Diagnostic]:
+    """Name the pages and slides where each finding's content lands, unless a writer already did."""
+    placements = [placement for output in outputs.values() for placement in output.placements]
+    return [finding if finding.where or not finding.path else replace(finding, where=_where(finding.path, placements))
+            for finding in findings]
+
+
+def _where(path: str, placements: list[tuple[str, str]]) -> str:
+    """Every page and slide showing the block at `path` or the node inside it."""
+    lands = [where for block, where in placements if path == block or path.startswith((block + ".", block + "["))]
+    return ", ".join(dict.fromkeys(lands))
 
 
 def write_atomically(target: Path, data: bytes) -> None:

@@ -25,13 +25,25 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"briefing {__version__}")
     commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     build = commands.add_parser("build", help="build the PDF and the deck from a content file",
-                                description="Build output/<name>.pdf and output/<name>.pptx from a content file.")
-    build.add_argument("content", type=Path, help="the content file (YAML), e.g. content/briefing.yaml")
+                                description="Build output/<name>.pdf and output/<name>.pptx from a content file. "
+                                            "Runs every check first and writes nothing if one finds an error.")
+    _layout_arguments(build)
     build.add_argument("--out", type=Path, default=Path("output"), help="folder to write into (default: output/)")
     build.add_argument("--format", default="pdf,pptx", type=_formats,
                        help="comma-separated formats to build: pdf, pptx (default: pdf,pptx)")
-    build.add_argument("--page-size", choices=("A4", "Letter"), help="PDF page size (default: the content file's, else A4)")
+    build.add_argument("--force", action="store_true", help="write the outputs even when checks find errors")
+    check = commands.add_parser("check", help="check a content file and the layout of both outputs, writing nothing",
+                                description="Validate the content and lay out the PDF and the deck in memory, then report "
+                                            "every error and warning with the page or slide it lands on. "
+                                            "Exit status: 0 when no errors, 1 when there are errors.")
+    _layout_arguments(check)
     return top
+
+
+def _layout_arguments(command: argparse.ArgumentParser) -> None:
+    """Options that change the layout, so `check` lays out exactly what `build` would write."""
+    command.add_argument("content", type=Path, help="the content file (YAML), e.g. content/briefing.yaml")
+    command.add_argument("--page-size", choices=("A4", "Letter"), help="PDF page size (default: the content file's, else A4)")
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -44,20 +56,32 @@ def _formats(value: str) -> tuple[str, ...]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return _build(args)
+    return _check(args) if args.command == "check" else _build(args)
+
+
+def _options(args: argparse.Namespace):
+    from .writers import Options
+
+    return Options(page_size=args.page_size)
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build
-    from .writers import Options
+    from .build import Refused, build
+    from .stamp import StampError
 
     try:
-        result = build(args.content, args.out, args.format, Options(page_size=args.page_size))
+        result = build(args.content, args.out, args.format, _options(args), force=args.force)
     except ContentError as error:
-        for diagnostic in error.diagnostics:
-            print(diagnostic, file=sys.stderr)
-        count = len(error.diagnostics)
-        print(f"{count} problem{'s' if count != 1 else ''} in {args.content}; nothing was written.", file=sys.stderr)
+        _report(error.diagnostics)
+        print(f"{_count(error.diagnostics, 'problem')} in {args.content}; nothing was written.", file=sys.stderr)
+        return EXIT_INVALID_CONTENT
+    except Refused as refused:
+        _report(refused.findings)
+        print(f"{_summary(refused.findings)} in {args.content}; nothing was written. "
+              "Fix the errors, or build anyway with --force.", file=sys.stderr)
+        return EXIT_FAILED
+    except StampError as error:
+        print(f"briefing: {error}", file=sys.stderr)
         return EXIT_INVALID_CONTENT
     except OSError as error:
         print(f"briefing: cannot write output: {error}", file=sys.stderr)
@@ -65,8 +89,38 @@ def _build(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("briefing: interrupted; earlier outputs are unchanged.", file=sys.stderr)
         return 130
-    for warning in result.warnings:
-        print(warning, file=sys.stderr)
+    _report(result.findings)
     for item in result.written:
         print(f"wrote {item.path} ({item.size / 1024:.0f} KB)")
     return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Report like a linter: every finding, then a one-line summary; exit 1 if any is an error."""
+    from .build import prepare
+    from .stamp import StampError
+
+    try:
+        findings = prepare(args.content, options=_options(args)).findings
+    except ContentError as error:
+        findings = error.diagnostics
+    except StampError as error:
+        print(f"briefing: {error}", file=sys.stderr)
+        return EXIT_INVALID_CONTENT
+    _report(findings, stream=sys.stdout)
+    print(f"{args.content}: {_summary(findings)}")
+    return EXIT_FAILED if any(finding.level == "error" for finding in findings) else EXIT_OK
+
+
+def _report(findings, stream=None) -> None:
+    for finding in findings:
+        print(finding, file=stream or sys.stderr)
+
+
+def _summary(findings) -> str:
+    counts = [_count([f for f in findings if f.level == level], level) for level in ("error", "warning", "note")]
+    return ", ".join(counts)
+
+
+def _count(items, noun: str) -> str:
+    return f"{len(items)} {noun}{'s' if len(items) != 1 else ''}"

@@ -8,6 +8,7 @@ briefing is printed in black and white; every text colour is at least 4.5:1 on i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 from pathlib import Path
 
 FONT_DIR = Path(__file__).parent / "fonts"
@@ -42,6 +43,14 @@ class Palette:
     zebra: str = "#F7F8FA"  # alternate table rows
     series: tuple[str, ...] = ("#1F4E79", "#4A9BAE", "#D9B15C", "#7A4E8C", "#9AA5B1")
 
+    def text_pairs(self) -> tuple[tuple[str, str, str], ...]:
+        """Every text colour with the background it is set on, for the contrast check."""
+        grounds = (("paper", self.paper), ("card", self.panel), ("table row", self.zebra))
+        on_grounds = tuple((f"{name} on {ground}", colour, background)
+                           for name, colour in (("body", self.ink), ("muted", self.muted), ("heading", self.heading), ("marking", self.accent))
+                           for ground, background in grounds)
+        return (*on_grounds, ("title band", self.on_band, self.band))
+
 
 @dataclass(frozen=True)
 class PrintSizes:
@@ -64,6 +73,9 @@ class PrintSizes:
 @dataclass(frozen=True)
 class ScreenSizes:
     """Type scale of the deck, in points on a 13.333 x 7.5 in slide."""
+
+    TITLES: ClassVar[frozenset[str]] = frozenset({"title", "headline"})  # held to the 24 pt title minimum
+    FURNITURE: ClassVar[frozenset[str]] = frozenset({"footer"})  # slide number and marking, not body text
 
     title: float = 40
     subtitle: float = 20

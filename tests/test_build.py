@@ -64,16 +64,32 @@ def test_characters_the_typeface_lacks_are_reported_with_their_place(tmp_path: P
     content = tmp_path / "glyphs.yaml"
     text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
     content.write_text(text.replace("Wages rose faster than prices", "Wages rose 📈 faster than prices"), encoding="utf-8")
-    result = build(content, tmp_path, ("pdf",))
-    assert len(result.warnings) == 1
-    warning = str(result.warnings[0])
+    glyphs = [f for f in build(content, tmp_path, ("pdf",)).findings if "cannot draw" in f.message]
+    assert len(glyphs) == 1
+    warning = str(glyphs[0])
     assert "U+1F4C8" in warning and "warning:" in warning and "[sections[1].blocks[2].bullets]" in warning
-    assert build(FIXTURES / "minimal.yaml", tmp_path, ("pdf",)).warnings == []
+    assert not [f for f in build(FIXTURES / "minimal.yaml", tmp_path, ("pdf",)).findings if "cannot draw" in f.message]
 
 
 def test_deck_text_that_cannot_fit_is_reported_against_its_block(tmp_path: Path):
-    result = build(FIXTURES / "long-cells.yaml", tmp_path, ("pptx",))
-    messages = [str(w) for w in result.warnings]
+    result = build(FIXTURES / "long-cells.yaml", tmp_path, ("pptx",), force=True)
+    messages = [str(w) for w in result.findings]
     assert any("long-cells.yaml:8:11: warning: deck slide 2: text does not fit the slide" in m for m in messages)
     assert any("[sections[0].blocks[2].bullets]" in m for m in messages)
-    assert build(EXAMPLE, tmp_path, ("pptx",)).warnings == []
+    assert not [f for f in build(EXAMPLE, tmp_path, ("pptx",)).findings if "deck slide" in f.message]
+
+
+def test_errors_found_in_checks_refuse_the_build_unless_forced(tmp_path: Path):
+    from dataclasses import replace
+
+    from generator.build import Refused
+    from generator.theme import DEFAULT_THEME
+
+    faint = replace(DEFAULT_THEME, palette=replace(DEFAULT_THEME.palette, muted="#B0B0B0"))
+    with pytest.raises(Refused) as refused:
+        build(FIXTURES / "minimal.yaml", tmp_path, ("pdf",), theme=faint)
+    assert any("muted on paper text (#B0B0B0 on #FFFFFF)" in str(f) for f in refused.value.findings)
+    assert list(tmp_path.iterdir()) == []
+    forced = build(FIXTURES / "minimal.yaml", tmp_path, ("pdf",), theme=faint, force=True)
+    assert [w.path.name for w in forced.written] == ["minimal.pdf"]
+    assert any(f.level == "error" for f in forced.findings)

@@ -100,3 +100,27 @@ def test_missing_file_is_a_clear_error(tmp_path: Path):
     result = run_cli("build", str(tmp_path / "nowhere.yaml"), "--out", str(tmp_path))
     assert result.returncode == 2
     assert "nowhere.yaml: error: no such file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_reports_findings_with_their_places_and_writes_nothing(tmp_path: Path):
+    content = tmp_path / "pack.yaml"
+    shutil.copy(FIXTURES / "check-warnings.yaml", content)
+    result = run_cli("check", str(content), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "warning: source 'unused' (Old Census) is cited by nothing [sources.unused]" in result.stdout
+    assert result.stdout.strip().endswith(f"{content}: 0 errors, 3 warnings, 0 notes")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.yaml"]
+
+
+def test_check_exits_1_on_errors_including_content_the_loader_rejects(tmp_path: Path):
+    content = tmp_path / "pack.yaml"
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    content.write_text(text.replace("sources: [audit]\n", "sources: [audits]\n", 1), encoding="utf-8")
+    result = run_cli("check", str(content))
+    assert result.returncode == 1
+    assert "error: source 'audits' is not in the sources registry" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_check_help_states_its_exit_status():
+    assert "0 when no errors, 1 when there are errors" in " ".join(run_cli("check", "--help").stdout.split())

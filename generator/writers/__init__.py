@@ -8,6 +8,7 @@ from importlib import import_module
 from collections.abc import Callable
 
 from ..errors import Diagnostic
+from ..stamp import FALLBACK_EPOCH, Stamp
 
 FORMATS: dict[str, tuple[str, str]] = {
     "pdf": ("generator.writers.pdf", "write_pdf"),
@@ -20,6 +21,7 @@ class Options:
     """Choices made on the command line that override the content file."""
 
     page_size: str | None = None
+    stamp: Stamp = Stamp(FALLBACK_EPOCH, "")  # set by the build from the content; see generator.stamp
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Output:
 
     data: bytes
     findings: tuple[Diagnostic, ...] = ()
+    placements: tuple[tuple[str, str], ...] = ()  # (document path of a block, "page 2" or "slide 4")
 
 
 def get_writer(name: str) -> Callable:

@@ -1,0 +1,102 @@
+"""Checks on a whole briefing that no single writer can make: sources nothing cites, charts with
+nothing to compare, headline figures a reader cannot find in the data, and a theme whose text
+would be too small or too faint to read.
+
+Each finding is a `Diagnostic` placed at the content that caused it; the build later adds the
+page and slide where that content lands. Layout findings (text that does not fit) come from the
+writers themselves, which alone know where text falls.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from .errors import Diagnostic
+from .model import NOWHERE, ChartBlock, Document, Origin, Stat, StatsBlock, TableBlock
+from .theme import Theme, contrast_ratio
+
+MIN_CONTRAST = 4.5
+MIN_PRINT_SIZE = 7.0
+MIN_SCREEN_BODY = 14.0
+MIN_SCREEN_TITLE = 24.0
+_THEME = Origin("<theme>", 0, 0, "")
+
+
+def document_findings(document: Document) -> list[Diagnostic]:
+    return [*_uncited_sources(document), *_single_category_charts(document), *_stats_not_in_data(document)]
+
+
+def theme_findings(theme: Theme) -> list[Diagnostic]:
+    return [*_faint_text(theme), *_small_text(theme)]
+
+
+def cited_keys(document: Document) -> set[str]:
+    keys = set(document.cites)
+    for block in document.blocks():
+        keys.update(block.sources)
+    return keys
+
+
+def _uncited_sources(document: Document) -> Iterator[Diagnostic]:
+    cited = cited_keys(document)
+    for source in document.sources:
+        if source.key not in cited:
+            yield Diagnostic.at(source.origin, f"source {source.key!r} ({source.title}) is cited by nothing",
+                                level="warning", hint="cite it from the block it supports, list it under `cites:`, or remove it")
+
+
+def _single_category_charts(document: Document) -> Iterator[Diagnostic]:
+    for chart in document.charts():
+        if len(chart.categories) == 1:
+            yield Diagnostic.at(chart.origin, f"chart {chart.title!r} has one category, so it compares nothing",
+                                level="warning", hint="show the figure as a stat card, or add the categories it is compared with")
+
+
+def _stats_not_in_data(document: Document) -> Iterator[Diagnostic]:
+    """A headline figure should be checkable against a chart or table from the same source."""
+    for block in document.blocks():
+        if not isinstance(block, StatsBlock):
+            continue
+        for number, stat in enumerate(block.stats):
+            if not any(_shows(other, stat) for other in document.blocks() if stat.source in _block_sources(other)):
+                origin = block.origin if stat.origin is NOWHERE else stat.origin
+                short = document.source(stat.source).short
+                yield Diagnostic.at(origin, f"the figure {stat.shown} ({stat.label!r}) appears in no chart or table citing {short}",
+                                    level="warning", hint="a reader can check a headline figure only against data from the same source")
+
+
+def _block_sources(block) -> tuple[str, ...]:
+    return block.sources if isinstance(block, (ChartBlock, TableBlock)) else ()
+
+
+def _shows(block: ChartBlock | TableBlock, stat: Stat) -> bool:
+    """The stat's value among the block's numbers, or its figure as written in the block's text."""
+    if isinstance(block, ChartBlock):
+        numbers = [value for series in block.series for value in series.values]
+        texts = [block.title, block.subtitle or "", block.note or "", *block.categories]
+    else:
+        numbers = [cell for row in block.rows for cell in row if isinstance(cell, (int, float))]
+        texts = [block.title, block.note or "", *(cell for row in block.shown_rows() for cell in row)]
+    if any(math.isclose(value, stat.value, rel_tol=1e-9, abs_tol=1e-12) for value in numbers):
+        return True
+    return any(stat.shown in text for text in texts)
+
+
+def _faint_text(theme: Theme) -> Iterator[Diagnostic]:
+    for name, foreground, background in theme.palette.text_pairs():
+        ratio = contrast_ratio(foreground, background)
+        if ratio < MIN_CONTRAST:
+            yield Diagnostic.at(_THEME, f"{name} text ({foreground} on {background}) has contrast {ratio:.2f}:1, below {MIN_CONTRAST}:1",
+                                hint="darken the text colour or lighten its background")
+
+
+def _small_text(theme: Theme) -> Iterator[Diagnostic]:
+    limits = [(f"PDF {name}", size, MIN_PRINT_SIZE) for name, size in vars(theme.print).items()]
+    limits += [(f"chart {name}", size, MIN_PRINT_SIZE) for name, size in vars(theme.chart).items() if name.endswith("size")]
+    limits += [(f"slide {name}", size, MIN_SCREEN_TITLE if name in theme.screen.TITLES else MIN_SCREEN_BODY)
+               for name, size in vars(theme.screen).items() if name not in theme.screen.FURNITURE]
+    for name, size, least in limits:
+        if isinstance(size, (int, float)) and size < least:
+            yield Diagnostic.at(_THEME, f"{name} text is {size:g} pt, below the {least:g} pt minimum",
+                                hint="raise the size in the theme")
