@@ -93,3 +93,21 @@ def test_errors_found_in_checks_refuse_the_build_unless_forced(tmp_path: Path):
     forced = build(FIXTURES / "minimal.yaml", tmp_path, ("pdf",), theme=faint, force=True)
     assert [w.path.name for w in forced.written] == ["minimal.pdf"]
     assert any(f.level == "error" for f in forced.findings)
+
+
+def test_source_date_epoch_dates_both_outputs_and_the_content_fingerprints_the_pdf(tmp_path: Path, monkeypatch):
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")  # 2025-11-25T00:00:00Z
+    pdf, deck = (w.path for w in build(FIXTURES / "minimal.yaml", tmp_path / "a").written)
+    assert PdfReader(pdf).metadata["/CreationDate"] == "D:20251125000000+00'00'"
+    assert Presentation(deck).core_properties.created.isoformat() == "2025-11-25T00:00:00"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    pdf, deck = (w.path for w in build(FIXTURES / "minimal.yaml", tmp_path / "b").written)
+    assert PdfReader(pdf).metadata["/CreationDate"] == "D:20261125000000+00'00'"  # the content's `date: 2026-11-25`
+    assert Presentation(deck).core_properties.modified.isoformat() == "2026-11-25T00:00:00"
+    first_id = PdfReader(pdf).trailer["/ID"]
+    changed = tmp_path / "changed.yaml"
+    changed.write_text((FIXTURES / "minimal.yaml").read_text(encoding="utf-8").replace("Minimal briefing", "Minimal briefing 2"), encoding="utf-8")
+    assert PdfReader(build(changed, tmp_path / "c", ("pdf",)).written[0].path).trailer["/ID"] != first_id

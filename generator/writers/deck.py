@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime
 
 from lxml import etree
 from pptx import Presentation
@@ -22,6 +21,7 @@ from pptx.util import Pt
 from .. import __version__
 from ..charts import RenderedChart
 from ..model import ChartBlock, Document
+from ..stamp import Stamp
 from ..theme import Theme
 from . import Options, Output
 from .deck_check import problems
@@ -34,10 +34,10 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 def write_deck(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> Output:
     plan = plan_deck(document, charts, theme)
-    return Output(render_deck(plan, document, theme), tuple(problems(plan)))
+    return Output(render_deck(plan, document, theme, options.stamp), tuple(problems(plan)))
 
 
-def render_deck(plan: DeckPlan, document: Document, theme: Theme) -> bytes:
+def render_deck(plan: DeckPlan, document: Document, theme: Theme, stamp: Stamp) -> bytes:
     deck = Presentation()
     deck.slide_width, deck.slide_height = Pt(WIDTH), Pt(HEIGHT)
     layout = deck.slide_layouts[BLANK_LAYOUT]
@@ -47,7 +47,7 @@ def render_deck(plan: DeckPlan, document: Document, theme: Theme) -> bytes:
             _draw(slide, shape, theme)
         if slide_plan.notes:
             slide.notes_slide.notes_text_frame.text = slide_plan.notes
-    _set_properties(deck, document)
+    _set_properties(deck, document, stamp)
     buffer = io.BytesIO()
     deck.save(buffer)
     return _fixed_zip_times(buffer.getvalue())
@@ -149,8 +149,8 @@ def _table(slide, box: TableBox, theme: Theme) -> None:
             _fill_paragraph(cell.text_frame.paragraphs[0], para, theme)
 
 
-def _set_properties(deck, document: Document) -> None:
-    """Fixed dates, so equal content gives equal bytes."""
+def _set_properties(deck, document: Document, stamp: Stamp) -> None:
+    """The build's stamped date, not the clock, so equal content gives equal bytes."""
     meta = document.meta
     core = deck.core_properties
     core.title = _clip(meta.title)
@@ -159,9 +159,9 @@ def _set_properties(deck, document: Document) -> None:
     core.keywords = _clip(", ".join(meta.keywords))
     core.last_modified_by = f"briefing {__version__}"
     core.revision = 1
-    stamp = datetime(2000, 1, 1)
-    core.created = core.modified = stamp
-    core.last_printed = stamp
+    moment = stamp.moment.replace(tzinfo=None)  # python-pptx writes naive datetimes as UTC
+    core.created = core.modified = moment
+    core.last_printed = moment
 
 
 def _clip(text: str, limit: int = 255) -> str:

@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, LayoutError, PageTemplate, Paragraph
 
 from .. import __version__
+from ..stamp import Stamp
 from ..charts import RenderedChart
 from ..errors import ContentError, Diagnostic
 from ..model import NOWHERE, BulletsBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock, cites_line
@@ -46,7 +47,7 @@ def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme
     template.addPageTemplates([PageTemplate("first", [_frame(size, FIRST_TOP)], autoNextPageTemplate="later"),
                                PageTemplate("later", [_frame(size, MARGIN_TOP)])])
     ctx = blocks.Context(document, styles, theme, size[0] - 2 * MARGIN_X)
-    template.build(_story(ctx, charts), canvasmaker=_numbered_canvas(furniture))
+    template.build(_story(ctx, charts), canvasmaker=_numbered_canvas(furniture, options.stamp))
     return Output(buffer.getvalue())
 
 
@@ -230,13 +231,20 @@ def _shorten(canvas: Canvas, value: str, width: float, size: float) -> str:
     return value.rstrip() + "…"
 
 
-def _numbered_canvas(furniture: _Furniture) -> type[Canvas]:
-    """A canvas that holds pages back until the end, so each footer can say 'of M'."""
+def _numbered_canvas(furniture: _Furniture, stamp: Stamp) -> type[Canvas]:
+    """A canvas that holds pages back until the end, so each footer can say 'of M'.
+
+    It also stamps the build's date and the content's fingerprint, in place of the clock, so the
+    same content gives the same document ID and dates (see generator.stamp).
+    """
+    created = stamp.moment.strftime("D:%Y%m%d%H%M%S+00'00'")
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self.setDateFormatter(lambda *clock: created)
+            self._doc.updateSignature(stamp.fingerprint)
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
