@@ -108,6 +108,7 @@ def test_check_reports_findings_with_their_places_and_writes_nothing(tmp_path: P
     result = run_cli("check", str(content), cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "warning: source 'unused' (Old Census) is cited by nothing [sources.unused]" in result.stdout
+    assert "has one category, so it compares nothing [sections[0].blocks[1].chart] (page 1, slide 3)" in result.stdout
     assert result.stdout.strip().endswith(f"{content}: 0 errors, 3 warnings, 0 notes")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.yaml"]
 

@@ -34,7 +34,9 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 def write_deck(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> Output:
     plan = plan_deck(document, charts, theme)
-    return Output(render_deck(plan, document, theme, options.stamp), tuple(problems(plan)))
+    placements = tuple((slide.origin.path, f"slide {number}") for number, slide in enumerate(plan.slides, 1)
+                       if slide.origin and slide.origin.path)
+    return Output(render_deck(plan, document, theme, options.stamp), tuple(problems(plan)), placements)
 
 
 def render_deck(plan: DeckPlan, document: Document, theme: Theme, stamp: Stamp) -> bytes:

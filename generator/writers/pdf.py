@@ -48,13 +48,17 @@ def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme
                                PageTemplate("later", [_frame(size, MARGIN_TOP)])])
     ctx = blocks.Context(document, styles, theme, size[0] - 2 * MARGIN_X)
     template.build(_story(ctx, charts), canvasmaker=_numbered_canvas(furniture, options.stamp))
-    return Output(buffer.getvalue())
+    return Output(buffer.getvalue(), placements=tuple(template.placements))
 
 
 class _Template(BaseDocTemplate):
     """Names the content block behind a flowable that cannot be laid out, instead of a reportlab trace."""
 
     _last_origin: Origin = NOWHERE  # page furniture and platypus's own flowables carry no origin
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.placements: list[tuple[str, str]] = []  # (block path, "page N"), so findings can name their page
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         origin = getattr(flowables[0], "briefing_origin", None) if flowables else None
@@ -66,6 +70,8 @@ class _Template(BaseDocTemplate):
                                            "this block is too large to lay out on one PDF page",
                                            "split it into smaller blocks, or shorten its longest item")]) from None
         self._last_origin = origin
+        if origin.path and (origin.path, f"page {self.page}") not in self.placements[-3:]:
+            self.placements.append((origin.path, f"page {self.page}"))
 
 
 def _frame(size: tuple[float, float], top: float) -> Frame:
