@@ -144,14 +144,20 @@ class _Plan:
     texts: list[tuple[float, float, str, _Font, float]]  # x, y, text, font, angle
 
 
-def _plan(block: ChartBlock, theme: Theme, width: float, height: float) -> _Plan:
-    """Place bars, value labels, category labels, legend and baseline so that nothing collides."""
+def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
+          span: tuple[float, float] | None = None) -> _Plan:
+    """Place bars, value labels, category labels, legend and baseline so that nothing collides.
+
+    `span` (least, greatest value) fixes the scale, so the parts of a chart shown on several
+    slides draw equal values as equal bars."""
     cat = _Font.of(str(theme.typeface.regular), max(MIN_TEXT, theme.chart.font_size))
     val = _Font.of(str(theme.typeface.regular), max(MIN_TEXT, theme.chart.value_size))
     plan = _Plan([], [], [])
     top = height - PAD - _legend(plan, block, theme, cat, width, height)
     values = [v for s in block.series for v in s.values]
     vmax, vmin = max([0.0, *values]), min([0.0, *values])
+    if span is not None:
+        vmin, vmax = min(vmin, span[0]), max(vmax, span[1])
     shown = [[block.format.format(v) for v in s.values] for s in block.series]
     widest = max((val.width(t) for row in shown for t in row), default=0.0)
     n, k, vertical = max(1, len(block.categories)), max(1, len(block.series)), block.kind != "hbar"
@@ -382,3 +388,27 @@ def render_charts(document: Document, theme: Theme = DEFAULT_THEME) -> dict[Char
         if block not in rendered:
             rendered[block] = render_chart(block, theme)
     return rendered
+
+
+def needed_height(block: ChartBlock, theme: Theme) -> float:
+    """The least height, in points, at which the chart's labels do not collide (grows with hbar bars)."""
+    return _height(block, theme)
+
+
+def render_picture(block: ChartBlock, theme: Theme, width: float, height: float,
+                   span: tuple[float, float] | None = None) -> tuple[bytes, tuple[int, int]]:
+    """The chart drawn to a given box (points) at the theme's chart sizes, as an opaque PNG only.
+
+    The deck uses this for a slide-sized picture whose text is set for a projector, leaving the
+    PDF's chart (and its vectors) as they are."""
+    fig = _figure(_plan(block, theme, width, height, span), theme, width, height)
+    fig.patch.set_facecolor(theme.palette.paper)
+    fig.set_dpi(theme.chart.raster_dpi)
+    canvas = FigureCanvasAgg(fig)
+    with mpl.rc_context({"text.hinting": "no_hinting"}):
+        canvas.draw()
+    size = canvas.get_width_height()
+    png = _png(canvas.buffer_rgba(), *size, theme.chart.raster_dpi)
+    fig.clear()
+    canvas.renderer = None
+    return png, size

@@ -31,6 +31,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--format", default="pdf,pptx", type=_formats,
                        help="comma-separated formats to build: pdf, pptx (default: pdf,pptx)")
     build.add_argument("--page-size", choices=("A4", "Letter"), help="PDF page size (default: the content file's, else A4)")
+    build.add_argument("--pptx-charts", choices=("picture", "native"), default="picture",
+                       help="deck charts as pictures like the PDF's (default) or as native, editable PowerPoint charts")
+    build.add_argument("--template", metavar="FILE.pptx",
+                       help="build the deck on this PowerPoint template's master and layouts (overrides the content's template)")
     return top
 
 
@@ -52,7 +56,8 @@ def _build(args: argparse.Namespace) -> int:
     from .writers import Options
 
     try:
-        result = build(args.content, args.out, args.format, Options(page_size=args.page_size))
+        result = build(args.content, args.out, args.format, Options(page_size=args.page_size, pptx_charts=args.pptx_charts,
+                                                                   template=args.template))
     except ContentError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic, file=sys.stderr)

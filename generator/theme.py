@@ -87,6 +87,13 @@ class ChartStyle:
     raster_dpi: int = 300
 
 
+# The deck draws its own chart picture to fill the slide: text set for a projector (the largest of
+# `DECK_CHART_SIZES` at which the chart fits), rasterised so 1920 px span the slide (144 dpi) or more.
+DECK_CHART = ChartStyle(width_in=0.0, height_in=0.0, font_size=18, value_size=18, raster_dpi=160)
+DECK_CHART_SIZES: tuple[float, ...] = (18, 16, 14, 12, 11, 10, 9, 8, 7)
+DECK_CHART_SMALL = 12.0  # chart text below this on a slide is reported as a warning
+
+
 @dataclass(frozen=True)
 class Theme:
     typeface: Typeface = Typeface()
@@ -94,6 +101,7 @@ class Theme:
     print: PrintSizes = PrintSizes()
     screen: ScreenSizes = ScreenSizes()
     chart: ChartStyle = ChartStyle()
+    deck_chart: ChartStyle = DECK_CHART
 
 
 DEFAULT_THEME = Theme()

@@ -71,9 +71,14 @@ def test_characters_the_typeface_lacks_are_reported_with_their_place(tmp_path: P
     assert build(FIXTURES / "minimal.yaml", tmp_path, ("pdf",)).warnings == []
 
 
-def test_deck_text_that_cannot_fit_is_reported_against_its_block(tmp_path: Path):
+def test_deck_text_longer_than_a_slide_continues_and_each_split_is_reported(tmp_path: Path):
+    from .readback import deck, slide_texts
+
     result = build(FIXTURES / "long-cells.yaml", tmp_path, ("pptx",))
-    messages = [str(w) for w in result.warnings]
-    assert any("long-cells.yaml:8:11: warning: deck slide 2: text does not fit the slide" in m for m in messages)
-    assert any("[sections[0].blocks[2].bullets]" in m for m in messages)
+    assert [w for w in result.warnings if w.level != "note"] == []
+    notes = [str(w) for w in result.warnings]
+    assert any('long-cells.yaml:8:11: note: Table 1 "Huge" continues over ' in m for m in notes)
+    assert any("[sections[0].blocks[2].bullets] (slides " in m for m in notes)
+    words = sum(text.count("word") for slide in deck(tmp_path / "long-cells.pptx").slides for text in slide_texts(slide))
+    assert words == 3 * 1200
     assert build(EXAMPLE, tmp_path, ("pptx",)).warnings == []

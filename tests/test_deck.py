@@ -27,13 +27,16 @@ def test_sixteen_by_nine(slides):
         abs(slides.slide_width / slides.slide_height - 16 / 9) < 0.001
 
 
-def test_slide_order_title_stats_charts_tables_bullets_sources(slides):
+def test_slide_order_title_stats_dividers_charts_tables_bullets_sources(slides):
+    """A section of more than one block opens with a divider slide: its number, then its title."""
     heads = [headline(s) for s in slides.slides]
     assert heads == [
-        "AI-Generated CSAM Threats", "Key figures", "NCMEC AI-CSAM Reports", "AI-Generated CSAM Videos (IWF)",
-        "AI Platform Reports to NCMEC (2024)", "How AI Is Being Used by Predators", "What Platforms Are Doing About It",
-        "CSAM Hosting by Country (2024)", "Sources",
+        "AI-Generated CSAM Threats", "Key figures", "Section 2 of 4", "NCMEC AI-CSAM Reports",
+        "AI-Generated CSAM Videos (IWF)", "AI Platform Reports to NCMEC (2024)", "Section 3 of 4",
+        "How AI Is Being Used by Predators", "What Platforms Are Doing About It", "CSAM Hosting by Country (2024)", "Sources",
     ]
+    dividers = [slide for slide in slides.slides if headline(slide).startswith("Section ")]
+    assert ["Reports and content" in slide_texts(dividers[0]), "Misuse and response" in slide_texts(dividers[1])] == [True, True]
 
 
 def test_every_figure_label_and_note_of_the_seed_page_is_in_the_deck(slides):

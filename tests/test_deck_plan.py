@@ -62,8 +62,8 @@ def test_the_check_finds_overlapping_and_overflowing_text():
     box = next(shape for shape in slide.shapes if isinstance(shape, TextBox) and shape.paragraphs[0].bullet)
     assert problems(deck) == []
     box.height = 600
-    found = [d.message for d in problems(deck)]
-    assert "deck slide 2: text does not fit the slide: it runs past the content area" in found
+    found = [(d.level, d.where, d.message) for d in problems(deck)]
+    assert ("error", "slide 2", "text does not fit the slide even at the smallest allowed size: it runs past the content area") in found
 
 
 def test_a_continuation_headline_that_wraps_pushes_its_table_down():

@@ -20,6 +20,8 @@ class Options:
     """Choices made on the command line that override the content file."""
 
     page_size: str | None = None
+    pptx_charts: str = "picture"  # "picture" (matplotlib, as in the PDF) or "native" (editable PowerPoint charts)
+    template: str | None = None  # a .pptx whose master and layouts the deck builds on
 
 
 @dataclass(frozen=True)
