@@ -132,6 +132,13 @@ def test_bullet_slides_without_own_sources_name_the_briefings_general_sources(sl
         assert "Fortune (April 2026)" in notes_text(slide) and "Stanford Cyberlaw — Stanford Law School" in notes_text(slide)
 
 
+def test_every_shape_id_on_a_slide_is_unique(slides):
+    """PowerPoint offers to repair a slide whose shapes share an id."""
+    for slide in slides.slides:
+        ids = [element.get("id") for element in slide._element.iter() if element.tag.endswith("}cNvPr")]
+        assert len(ids) == len(set(ids))
+
+
 PARAGRAPH_PROPERTY_ORDER = ["lnSpc", "spcBef", "spcAft", "buClrTx", "buClr", "buSzTx", "buSzPct", "buSzPts", "buFontTx",
                             "buFont", "buNone", "buAutoNum", "buChar", "buBlip", "tabLst", "defRPr", "extLst"]
 RUN_PROPERTY_ORDER = ["ln", "noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill", "effectLst", "effectDag",

@@ -103,12 +103,33 @@ def balanced(heights: list[float], room: Callable[[int], float], tail: float = 0
     fewest = _greedy(heights, room, tail, math.inf)
     if len(fewest) <= 1:
         return fewest
+    even = _even(heights, room, tail, len(fewest))
+    if even:
+        return even
     cap = max(max(heights), sum(heights) / len(fewest))
     while True:
         counts = _greedy(heights, room, tail, cap)
         if len(counts) <= len(fewest):
             return counts
         cap += 2.0
+
+
+def _even(heights: list[float], room: Callable[[int], float], tail: float, slides: int) -> list[int] | None:
+    """Each slide takes what brings it nearest an equal share of what is left; None if that overfills one."""
+    counts: list[int] = []
+    start = 0
+    for index in range(slides):
+        target = sum(heights[start:]) / (slides - index)
+        used, count = 0.0, 0
+        last = index == slides - 1
+        while start + count < len(heights) and (last or count == 0 or used + heights[start + count] / 2 <= target):
+            used += heights[start + count]
+            count += 1
+        if used + (tail if last else 0.0) > room(index) or (count == 0 and start < len(heights)):
+            return None
+        counts.append(count)
+        start += count
+    return counts if start == len(heights) and all(counts) else None
 
 
 def _greedy(heights: list[float], room: Callable[[int], float], tail: float, cap: float) -> list[int]:

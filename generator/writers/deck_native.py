@@ -15,6 +15,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.util import Pt
 
+from ..charts import BAR_MAX, HBAR_MAX
 from ..model import NumberFormat
 from ..theme import Theme
 from .deck_shapes import ChartBox
@@ -43,7 +44,7 @@ def native_chart(slide, box: ChartBox, theme: Theme) -> None:
         chart.legend.position = XL_LEGEND_POSITION.TOP
         chart.legend.include_in_layout = False
     plot = chart.plots[0]
-    plot.gap_width = 43 if len(block.series) == 1 else 25  # bars fill 70-80% of their slot, as in the pictures
+    plot.gap_width = _gap_width(box)
     plot.overlap = 0
     for j, series in enumerate(plot.series):
         series.format.fill.solid()
@@ -62,6 +63,8 @@ def native_chart(slide, box: ChartBox, theme: Theme) -> None:
     values_axis.visible = False
     values_axis.has_major_gridlines = False
     values_axis.minimum_scale = min(0.0, *values)
+    if box.span is not None:  # the parts of a split chart share one scale, with room for the longest label
+        values_axis.maximum_scale = box.span[1] * 1.15
     categories = chart.category_axis
     categories.has_major_gridlines = False
     categories.format.line.color.rgb = _rgb(palette.muted)
@@ -70,11 +73,24 @@ def native_chart(slide, box: ChartBox, theme: Theme) -> None:
         categories.reverse_order = True  # first category on top, as read
 
 
+def _gap_width(box: ChartBox) -> int:
+    """The space between groups, in bar widths, so bars are as thick as in the picture charts
+    (70-80% of their slot, and no thicker than the pictures' maximum)."""
+    block = box.block
+    n, k = max(1, len(block.categories)), max(1, len(block.series))
+    length = box.height if block.kind == "hbar" else box.width
+    slot = length / n
+    group = min(slot * (0.72 if k == 1 else 0.8), k * (HBAR_MAX if block.kind == "hbar" else BAR_MAX))
+    return max(0, min(500, round((slot - group) / (group / k) * 100)))
+
+
 def excel_format(number: NumberFormat, values: list[float]) -> str:
     """The content's number format as an Excel format code, so native labels read as the PDF's."""
     prefix = f'"{number.prefix}"' if number.prefix else ""
     suffix = ('"%"' if number.style == "percent" else "") + (f'"{number.suffix}"' if number.suffix else "")
     if number.style != "compact":
+        if number.decimals is None and len({_places(v) for v in values}) > 1 and all(abs(v) < 1000 for v in values):
+            return f"{prefix}General{suffix}"  # each value with its own decimals, as the content shows them
         places = number.decimals if number.decimals is not None else max((_places(v) for v in values), default=0)
         return f"{prefix}{_digits(places)}{suffix}"
     present = list(dict.fromkeys(band for v in values if (band := _band(v)) is not None))[:2]  # Excel allows two conditions

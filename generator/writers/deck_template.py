@@ -43,7 +43,7 @@ class Template:
     def place_title(self, slide, shapes: list, fill: Callable) -> list:
         """Put the slide's headline into the layout's title placeholder; returns the shapes left to draw."""
         title = next((s for s in slide.placeholders if s.placeholder_format.type in _TITLES), None)
-        for placeholder in [s for s in slide.placeholders if s is not title]:
+        for placeholder in [s for s in slide.placeholders if title is None or s._element is not title._element]:
             placeholder._element.getparent().remove(placeholder._element)
         box = next((s for s in shapes if isinstance(s, TextBox) and s.role), None)
         if title is None or box is None:
@@ -58,13 +58,19 @@ class Template:
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
         paragraph = frame.paragraphs[0]
         fill(paragraph, box.paragraphs[0])
-        _single_spacing(paragraph._p)
+        _as_measured(paragraph._p)
         return [s for s in shapes if s is not box]
 
 
-def _single_spacing(p) -> None:
-    """A master's title style often sets 90% line spacing or space before; the measure assumed neither."""
+def _as_measured(p) -> None:
+    """Undo what a master's title style may add and the measure did not assume: 90% line spacing,
+    space before, an indent, capitals, letter spacing."""
     properties = p.get_or_add_pPr()
+    properties.set("marL", "0")
+    properties.set("indent", "0")
+    for run in p.iter(qn("a:rPr")):
+        run.set("cap", "none")
+        run.set("spc", "0")
     spacing = etree.Element(qn("a:lnSpc"))
     etree.SubElement(spacing, qn("a:spcPct")).set("val", "100000")
     before = etree.Element(qn("a:spcBef"))
