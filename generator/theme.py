@@ -88,8 +88,8 @@ class ChartStyle:
 
 
 # The deck draws its own chart picture to fill the slide: text set for a projector (the largest of
-# `DECK_CHART_SIZES` at which the chart fits), rasterised so 1920 px span the slide (144 dpi) or more.
-DECK_CHART = ChartStyle(width_in=0.0, height_in=0.0, font_size=18, value_size=18, raster_dpi=160)
+# `DECK_CHART_SIZES` at which the chart fits), rasterised with more pixels than a 1920 x 1080 screen shows it with (144 dpi spans the slide).
+DECK_CHART = ChartStyle(width_in=0.0, height_in=0.0, font_size=18, value_size=18, raster_dpi=150)
 DECK_CHART_SIZES: tuple[float, ...] = (18, 16, 14, 12, 11, 10, 9, 8, 7)
 DECK_CHART_SMALL = 12.0  # chart text below this on a slide is reported as a warning
 
