@@ -53,6 +53,12 @@ def test_every_shape_id_on_a_slide_is_unique(native):
         assert len(ids) == len(set(ids))
 
 
+def test_equal_content_gives_equal_bytes_workbooks_included(native, tmp_path):
+    result = run_cli("build", str(FIXTURES / "minimal.yaml"), "--out", str(tmp_path), "--format", "pptx", "--pptx-charts", "native")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "minimal.pptx").read_bytes() == (native / "minimal.pptx").read_bytes()
+
+
 def test_the_example_charts_are_columns_with_their_values_in_the_workbook(native):
     charts = charts_of(native / "briefing.pptx")
     assert [c.chart_type for c in charts] == [XL_CHART_TYPE.COLUMN_CLUSTERED] * 2

@@ -8,6 +8,7 @@ is what PowerPoint, Keynote and LibreOffice draw.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 
@@ -203,7 +204,19 @@ def _clip(text: str, limit: int = 255) -> str:
 
 
 def _fixed_zip_times(data: bytes) -> bytes:
-    """Rewrite the package with a fixed time on every entry, so equal content gives equal bytes."""
+    """Rewrite the package with a fixed time on every entry, so equal content gives equal bytes.
+    A native chart's workbook is a package of its own, with its own times and creation date."""
+    return _repack(data, lambda name, content: _repack(content, _fixed_dates) if name.endswith(".xlsx") else content)
+
+
+_FILE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _fixed_dates(name: str, content: bytes) -> bytes:
+    return _FILE_DATES.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+
+
+def _repack(data: bytes, edit) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -211,7 +224,7 @@ def _fixed_zip_times(data: bytes) -> bytes:
             info = zipfile.ZipInfo(item.filename, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(item.filename))
+            target.writestr(info, edit(item.filename, source.read(item.filename)))
     return out.getvalue()
 
 

@@ -79,14 +79,16 @@ def full_citation(document: Document, source: Source) -> str:
 
 
 def line_pieces(text: str, width: float, size: float, max_lines: int, bold: bool = False) -> list[str]:
-    """The text cut at line boundaries into pieces of at most `max_lines` wrapped lines each.
+    """The text cut at line boundaries into as few pieces of at most `max_lines` wrapped lines as
+    it needs, evenly filled.
 
     Greedy wrapping restarts identically at a line boundary, so each piece, wrapped again at the
     same width and size, breaks into the same lines it was measured with."""
     lines = wrap(text, width, size, bold)
-    step = max(1, max_lines)
-    if len(lines) <= step:
+    if len(lines) <= max(1, max_lines):
         return [text]  # whole, exactly as written
+    pieces = -(-len(lines) // max(1, max_lines))
+    step = -(-len(lines) // pieces)  # as many lines in each piece as the others, give or take one
     return [" ".join(lines[i:i + step]) for i in range(0, len(lines), step)] or [""]
 
 
