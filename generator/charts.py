@@ -163,7 +163,7 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
     n, k, vertical = max(1, len(block.categories)), max(1, len(block.series)), block.kind != "hbar"
     if vertical:
         slot = (width - 2 * PAD) / n
-        group = min(slot * (0.72 if k == 1 else 0.8), k * BAR_MAX)
+        group = min(slot * (0.72 if k == 1 else 0.8), k * BAR_MAX * theme.chart.bar_scale)
         upright = widest + 2 <= (group / k if k > 1 else slot)  # else labels turn to read upwards
         lines = [cat.wrap(c, slot - 4) for c in block.categories]
         bottom = PAD + CAT_GAP + cat.ascent + (max(map(len, lines), default=1) - 1) * cat.pitch + cat.descent
@@ -171,7 +171,7 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
         start, end = bottom, top
     else:
         slot = (top - PAD) / n
-        group = min(slot * (0.7 if k == 1 else 0.8), k * HBAR_MAX)
+        group = min(slot * (0.7 if k == 1 else 0.8), k * HBAR_MAX * theme.chart.bar_scale)
         fits = max(1, math.floor((slot - 2 - cat.ascent - cat.descent) / cat.pitch) + 1)
         for share in (0.3, 0.4, 0.5):  # the narrowest label column whose wrapped labels fit their slot
             lines = [cat.wrap(c, width * share) for c in block.categories]

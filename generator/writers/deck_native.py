@@ -44,7 +44,7 @@ def native_chart(slide, box: ChartBox, theme: Theme) -> None:
         chart.legend.position = XL_LEGEND_POSITION.TOP
         chart.legend.include_in_layout = False
     plot = chart.plots[0]
-    plot.gap_width = _gap_width(box)
+    plot.gap_width = _gap_width(box, theme)
     plot.overlap = 0
     for j, series in enumerate(plot.series):
         series.format.fill.solid()
@@ -73,14 +73,14 @@ def native_chart(slide, box: ChartBox, theme: Theme) -> None:
         categories.reverse_order = True  # first category on top, as read
 
 
-def _gap_width(box: ChartBox) -> int:
+def _gap_width(box: ChartBox, theme: Theme) -> int:
     """The space between groups, in bar widths, so bars are as thick as in the picture charts
     (70-80% of their slot, and no thicker than the pictures' maximum)."""
     block = box.block
     n, k = max(1, len(block.categories)), max(1, len(block.series))
     length = box.height if block.kind == "hbar" else box.width
     slot = length / n
-    group = min(slot * (0.72 if k == 1 else 0.8), k * (HBAR_MAX if block.kind == "hbar" else BAR_MAX))
+    group = min(slot * (0.72 if k == 1 else 0.8), k * (HBAR_MAX if block.kind == "hbar" else BAR_MAX) * theme.deck_chart.bar_scale)
     return max(0, min(500, round((slot - group) / (group / k) * 100)))
 
 
