@@ -41,11 +41,16 @@ def shown_texts(slide) -> list[str]:
 
 
 @pytest.fixture(scope="module", params=[(EXAMPLE, ()), (FIXTURES / "stress.yaml", ()),
-                                        (FIXTURES / "stress.yaml", ("--pptx-charts", "native"))],
-                ids=["example", "stress", "stress-native"])
+                                        (FIXTURES / "stress.yaml", ("--pptx-charts", "native")),
+                                        (EXAMPLE, ("--template", "house.pptx"))],
+                ids=["example", "stress", "stress-native", "example-template"])
 def rendered(request, tmp_path_factory):
     content, options = request.param
     out = tmp_path_factory.mktemp("render")
+    if "--template" in options:
+        from .test_deck_template import make_template
+
+        options = ("--template", str(make_template(out / "house.pptx")))
     pptx = build(content, out, *options)
     return pptx, to_pdf(pptx, out)
 

@@ -121,6 +121,8 @@ def _fill_paragraph(paragraph, para: Para, theme: Theme) -> None:
         etree.SubElement(spacing, qn("a:spcPts")).set("val", str(round(para.space_after * 100)))
     if para.bullet:
         _bullet(properties, para, theme)
+    elif para.indent:  # a bullet's continuation on the next slide lines up with the bullet's text
+        properties.set("marL", str(Pt(para.indent)))
     colour = para.colour.lstrip("#").upper()
     for part in para.runs:
         run = etree.SubElement(p, qn("a:r"))
