@@ -38,7 +38,7 @@ def build(content: Path, out_dir: Path, formats: tuple[str, ...] = tuple(FORMATS
     from .coverage import uncovered
 
     warnings = uncovered(document, theme.typeface)
-    charts = render_charts(document, theme)
+    charts = render_charts(document, theme, raster=False)  # the deck draws its own slide-sized pictures
     rendered = {name: get_writer(name)(document, charts, theme, options) for name in formats}
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []

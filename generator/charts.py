@@ -361,13 +361,18 @@ def _height(block: ChartBlock, theme: Theme) -> float:
     return max(base, math.ceil(2 * PAD + legend + len(block.categories) * slot))
 
 
-def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> RenderedChart:
-    """Lay out one chart, record it as vectors (for the PDF) and rasterise it (for the deck)."""
+def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME, raster: bool = True) -> RenderedChart:
+    """Lay out one chart, record it as vectors (for the PDF) and, if asked, rasterise it at print size.
+
+    The deck draws its own slide-sized picture (`render_picture`), so a build asks for no raster."""
     width, height = theme.chart.width_in * 72, _height(block, theme)
     fig = _figure(_plan(block, theme, width, height), theme, width, height)
     fig.patch.set_visible(False)  # the PDF page is the background
     recorder = _Recorder(width, height, frozenset({str(theme.typeface.regular), str(theme.typeface.bold)}))
     fig.draw(recorder)
+    if not raster:
+        fig.clear()
+        return RenderedChart(VectorChart(_r(width), _r(height), tuple(recorder.items)), b"", (0, 0), block.alt_text())
     fig.patch.set_visible(True)
     fig.patch.set_facecolor(theme.palette.paper)
     fig.set_dpi(theme.chart.raster_dpi)
@@ -381,12 +386,12 @@ def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> RenderedCha
     return RenderedChart(VectorChart(_r(width), _r(height), tuple(recorder.items)), png, size, block.alt_text())
 
 
-def render_charts(document: Document, theme: Theme = DEFAULT_THEME) -> dict[ChartBlock, RenderedChart]:
+def render_charts(document: Document, theme: Theme = DEFAULT_THEME, raster: bool = True) -> dict[ChartBlock, RenderedChart]:
     """Every distinct chart of the document, each rendered once."""
     rendered: dict[ChartBlock, RenderedChart] = {}
     for block in document.charts():
         if block not in rendered:
-            rendered[block] = render_chart(block, theme)
+            rendered[block] = render_chart(block, theme, raster)
     return rendered
 
 
