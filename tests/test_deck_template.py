@@ -83,3 +83,8 @@ def test_an_unusable_template_is_refused_with_exit_2(tmp_path, case, expected):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert expected in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_the_deck_options_are_in_the_help():
+    help_text = run_cli("build", "--help").stdout
+    assert "--template FILE.pptx" in help_text and "--pptx-charts {picture,native}" in help_text
