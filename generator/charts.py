@@ -144,20 +144,26 @@ class _Plan:
     texts: list[tuple[float, float, str, _Font, float]]  # x, y, text, font, angle
 
 
-def _plan(block: ChartBlock, theme: Theme, width: float, height: float) -> _Plan:
-    """Place bars, value labels, category labels, legend and baseline so that nothing collides."""
+def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
+          span: tuple[float, float] | None = None) -> _Plan:
+    """Place bars, value labels, category labels, legend and baseline so that nothing collides.
+
+    `span` (least, greatest value) fixes the scale, so the parts of a chart shown on several
+    slides draw equal values as equal bars."""
     cat = _Font.of(str(theme.typeface.regular), max(MIN_TEXT, theme.chart.font_size))
     val = _Font.of(str(theme.typeface.regular), max(MIN_TEXT, theme.chart.value_size))
     plan = _Plan([], [], [])
     top = height - PAD - _legend(plan, block, theme, cat, width, height)
     values = [v for s in block.series for v in s.values]
     vmax, vmin = max([0.0, *values]), min([0.0, *values])
+    if span is not None:
+        vmin, vmax = min(vmin, span[0]), max(vmax, span[1])
     shown = [[block.format.format(v) for v in s.values] for s in block.series]
     widest = max((val.width(t) for row in shown for t in row), default=0.0)
     n, k, vertical = max(1, len(block.categories)), max(1, len(block.series)), block.kind != "hbar"
     if vertical:
         slot = (width - 2 * PAD) / n
-        group = min(slot * (0.72 if k == 1 else 0.8), k * BAR_MAX)
+        group = min(slot * (0.72 if k == 1 else 0.8), k * BAR_MAX * theme.chart.bar_scale)
         upright = widest + 2 <= (group / k if k > 1 else slot)  # else labels turn to read upwards
         lines = [cat.wrap(c, slot - 4) for c in block.categories]
         bottom = PAD + CAT_GAP + cat.ascent + (max(map(len, lines), default=1) - 1) * cat.pitch + cat.descent
@@ -165,7 +171,7 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float) -> _Plan
         start, end = bottom, top
     else:
         slot = (top - PAD) / n
-        group = min(slot * (0.7 if k == 1 else 0.8), k * HBAR_MAX)
+        group = min(slot * (0.7 if k == 1 else 0.8), k * HBAR_MAX * theme.chart.bar_scale)
         fits = max(1, math.floor((slot - 2 - cat.ascent - cat.descent) / cat.pitch) + 1)
         for share in (0.3, 0.4, 0.5):  # the narrowest label column whose wrapped labels fit their slot
             lines = [cat.wrap(c, width * share) for c in block.categories]
@@ -355,13 +361,18 @@ def _height(block: ChartBlock, theme: Theme) -> float:
     return max(base, math.ceil(2 * PAD + legend + len(block.categories) * slot))
 
 
-def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> RenderedChart:
-    """Lay out one chart, record it as vectors (for the PDF) and rasterise it (for the deck)."""
+def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME, raster: bool = True) -> RenderedChart:
+    """Lay out one chart, record it as vectors (for the PDF) and, if asked, rasterise it at print size.
+
+    The deck draws its own slide-sized picture (`render_picture`), so a build asks for no raster."""
     width, height = theme.chart.width_in * 72, _height(block, theme)
     fig = _figure(_plan(block, theme, width, height), theme, width, height)
     fig.patch.set_visible(False)  # the PDF page is the background
     recorder = _Recorder(width, height, frozenset({str(theme.typeface.regular), str(theme.typeface.bold)}))
     fig.draw(recorder)
+    if not raster:
+        fig.clear()
+        return RenderedChart(VectorChart(_r(width), _r(height), tuple(recorder.items)), b"", (0, 0), block.alt_text())
     fig.patch.set_visible(True)
     fig.patch.set_facecolor(theme.palette.paper)
     fig.set_dpi(theme.chart.raster_dpi)
@@ -375,10 +386,34 @@ def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> RenderedCha
     return RenderedChart(VectorChart(_r(width), _r(height), tuple(recorder.items)), png, size, block.alt_text())
 
 
-def render_charts(document: Document, theme: Theme = DEFAULT_THEME) -> dict[ChartBlock, RenderedChart]:
+def render_charts(document: Document, theme: Theme = DEFAULT_THEME, raster: bool = True) -> dict[ChartBlock, RenderedChart]:
     """Every distinct chart of the document, each rendered once."""
     rendered: dict[ChartBlock, RenderedChart] = {}
     for block in document.charts():
         if block not in rendered:
-            rendered[block] = render_chart(block, theme)
+            rendered[block] = render_chart(block, theme, raster)
     return rendered
+
+
+def needed_height(block: ChartBlock, theme: Theme) -> float:
+    """The least height, in points, at which the chart's labels do not collide (grows with hbar bars)."""
+    return _height(block, theme)
+
+
+def render_picture(block: ChartBlock, theme: Theme, width: float, height: float,
+                   span: tuple[float, float] | None = None) -> tuple[bytes, tuple[int, int]]:
+    """The chart drawn to a given box (points) at the theme's chart sizes, as an opaque PNG only.
+
+    The deck uses this for a slide-sized picture whose text is set for a projector, leaving the
+    PDF's chart (and its vectors) as they are."""
+    fig = _figure(_plan(block, theme, width, height, span), theme, width, height)
+    fig.patch.set_facecolor(theme.palette.paper)
+    fig.set_dpi(theme.chart.raster_dpi)
+    canvas = FigureCanvasAgg(fig)
+    with mpl.rc_context({"text.hinting": "no_hinting"}):
+        canvas.draw()
+    size = canvas.get_width_height()
+    png = _png(canvas.buffer_rgba(), *size, theme.chart.raster_dpi)
+    fig.clear()
+    canvas.renderer = None
+    return png, size

@@ -44,6 +44,10 @@ def _layout_arguments(command: argparse.ArgumentParser) -> None:
     """Options that change the layout, so `check` lays out exactly what `build` would write."""
     command.add_argument("content", type=Path, help="the content file (YAML), e.g. content/briefing.yaml")
     command.add_argument("--page-size", choices=("A4", "Letter"), help="PDF page size (default: the content file's, else A4)")
+    command.add_argument("--pptx-charts", choices=("picture", "native"), default="picture",
+                         help="deck charts as pictures like the PDF's (default) or as native, editable PowerPoint charts")
+    command.add_argument("--template", metavar="FILE.pptx",
+                         help="build the deck on this PowerPoint template's master and layouts (overrides the content's template)")
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -62,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
 def _options(args: argparse.Namespace):
     from .writers import Options
 
-    return Options(page_size=args.page_size)
+    return Options(page_size=args.page_size, pptx_charts=args.pptx_charts, template=args.template)
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -126,6 +126,8 @@ class Meta:
     marking: str | None = None
     page_size: PageSize = "A4"
     keywords: tuple[str, ...] = ()
+    template: str | None = None  # a .pptx for the deck to build on, resolved against the content file's folder
+    template_origin: Origin = NOWHERE
 
     @property
     def byline(self) -> str | None:

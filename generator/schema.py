@@ -8,6 +8,7 @@ Source keys are checked last, once the whole registry is known.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -35,7 +36,7 @@ from .model import (
     TableBlock,
 )
 
-META_KEYS = ("title", "subtitle", "date", "author", "organisation", "marking", "page_size", "keywords")
+META_KEYS = ("title", "subtitle", "date", "author", "organisation", "marking", "page_size", "keywords", "template")
 TOP_KEYS = (*META_KEYS, "sources", "cites", "sections")
 BLOCK_TYPES = ("stats", "chart", "table", "bullets", "callout")
 _KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -79,7 +80,16 @@ class DocumentReader(Reader):
             marking=fields.text("marking"),
             page_size=(self.choice(page_size, "page_size", PAGE_SIZES) or "A4") if page_size else "A4",
             keywords=self.texts(keywords, "keywords") if keywords else (),
+            **self.template(fields),
         )
+
+    def template(self, fields: Fields) -> dict:
+        """The deck template's path, taken relative to the content file, and where it was written."""
+        text = fields.text("template")
+        if not text:
+            return {}
+        path = Path(text) if Path(text).is_absolute() else Path(self.file).parent / text
+        return {"template": str(path), "template_origin": self.origin(fields.get("template"), "template")}
 
     def sources(self, fields: Fields) -> list[Source]:
         node = fields.get("sources")

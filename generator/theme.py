@@ -97,6 +97,14 @@ class ChartStyle:
     font_size: float = 8.5
     value_size: float = 8.5
     raster_dpi: int = 300
+    bar_scale: float = 1.0  # the thickest bar, as a multiple of the charts' own maximum
+
+
+# The deck draws its own chart picture to fill the slide: text set for a projector (the largest of
+# `DECK_CHART_SIZES` at which the chart fits), rasterised with more pixels than a 1920 x 1080 screen shows it with (144 dpi spans the slide).
+DECK_CHART = ChartStyle(width_in=0.0, height_in=0.0, font_size=18, value_size=18, raster_dpi=150, bar_scale=2.0)
+DECK_CHART_SIZES: tuple[float, ...] = (18, 16, 14, 12, 11, 10, 9, 8, 7)
+DECK_CHART_SMALL = 12.0  # chart text below this on a slide is reported as a warning
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,7 @@ class Theme:
     print: PrintSizes = PrintSizes()
     screen: ScreenSizes = ScreenSizes()
     chart: ChartStyle = ChartStyle()
+    deck_chart: ChartStyle = DECK_CHART
 
 
 DEFAULT_THEME = Theme()

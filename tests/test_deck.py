@@ -27,13 +27,16 @@ def test_sixteen_by_nine(slides):
         abs(slides.slide_width / slides.slide_height - 16 / 9) < 0.001
 
 
-def test_slide_order_title_stats_charts_tables_bullets_sources(slides):
+def test_slide_order_title_stats_dividers_charts_tables_bullets_sources(slides):
+    """A section of more than one block opens with a divider slide: its number, then its title."""
     heads = [headline(s) for s in slides.slides]
     assert heads == [
-        "AI-Generated CSAM Threats", "Key figures", "NCMEC AI-CSAM Reports", "AI-Generated CSAM Videos (IWF)",
-        "AI Platform Reports to NCMEC (2024)", "How AI Is Being Used by Predators", "What Platforms Are Doing About It",
-        "CSAM Hosting by Country (2024)", "Sources",
+        "AI-Generated CSAM Threats", "Key figures", "Section 2 of 4", "NCMEC AI-CSAM Reports",
+        "AI-Generated CSAM Videos (IWF)", "AI Platform Reports to NCMEC (2024)", "Section 3 of 4",
+        "How AI Is Being Used by Predators", "What Platforms Are Doing About It", "CSAM Hosting by Country (2024)", "Sources",
     ]
+    dividers = [slide for slide in slides.slides if headline(slide).startswith("Section ")]
+    assert ["Reports and content" in slide_texts(dividers[0]), "Misuse and response" in slide_texts(dividers[1])] == [True, True]
 
 
 def test_every_figure_label_and_note_of_the_seed_page_is_in_the_deck(slides):
@@ -127,6 +130,13 @@ def test_bullet_slides_without_own_sources_name_the_briefings_general_sources(sl
     for slide in bullet_slides:
         assert general in slide_texts(slide)
         assert "Fortune (April 2026)" in notes_text(slide) and "Stanford Cyberlaw — Stanford Law School" in notes_text(slide)
+
+
+def test_every_shape_id_on_a_slide_is_unique(slides):
+    """PowerPoint offers to repair a slide whose shapes share an id."""
+    for slide in slides.slides:
+        ids = [element.get("id") for element in slide._element.iter() if element.tag.endswith("}cNvPr")]
+        assert len(ids) == len(set(ids))
 
 
 PARAGRAPH_PROPERTY_ORDER = ["lnSpc", "spcBef", "spcAft", "buClrTx", "buClr", "buSzTx", "buSzPct", "buSzPts", "buFontTx",

@@ -62,8 +62,8 @@ def test_the_check_finds_overlapping_and_overflowing_text():
     box = next(shape for shape in slide.shapes if isinstance(shape, TextBox) and shape.paragraphs[0].bullet)
     assert problems(deck) == []
     box.height = 600
-    found = [d.message for d in problems(deck)]
-    assert "deck slide 2: text does not fit the slide: it runs past the content area" in found
+    found = [(d.level, d.where, d.message) for d in problems(deck)]
+    assert ("error", "slide 2", "text does not fit the slide even at the smallest allowed size: it runs past the content area") in found
 
 
 def test_a_continuation_headline_that_wraps_pushes_its_table_down():
@@ -80,3 +80,74 @@ def test_a_continuation_headline_that_wraps_pushes_its_table_down():
         table = next(shape for shape in slide.shapes if isinstance(shape, TableBox))
         assert table.y >= head.y + head.height
     assert problems(deck) == []
+
+
+def bullet_counts(deck) -> list[int]:
+    return [sum(p.bullet for shape in s.shapes if isinstance(shape, TextBox) for p in shape.paragraphs)
+            for s in deck.slides if s.kind == "bullets"]
+
+
+def test_continued_bullets_are_balanced_not_ten_then_two():
+    line = "a bullet long enough to wrap onto a second line at every allowed size on a slide of this width, " * 2
+    for count in (9, 12, 13, 19, 24):
+        deck = plan(BulletsBlock("Balanced", tuple(BulletItem(f"{i} {line}") for i in range(count))))
+        counts = bullet_counts(deck)
+        assert sum(counts) == count and max(counts) - min(counts) <= 1, (count, counts)
+        assert problems(deck) == []
+
+
+def test_a_split_block_uses_the_largest_size_that_needs_no_more_slides():
+    text = ("waiting times rose for the second year while referrals held steady; the service relied on agency staff "
+            "for more than a third of its appointments in the year")
+    items = tuple(BulletItem(text, lead=f"District {i}") for i in range(12))
+    deck = plan(BulletsBlock("Twelve", items))
+    sizes = {p.size for s in deck.slides if s.kind == "bullets" for shape in s.shapes if isinstance(shape, TextBox)
+             for p in shape.paragraphs if p.bullet}
+    assert len(sizes) == 1 and min(sizes) > 14 and len(bullet_counts(deck)) == 2
+
+
+def test_a_cell_longer_than_a_slide_continues_in_the_next_rows_and_the_split_is_noted():
+    from generator.writers.deck_check import findings
+
+    long_cell = " ".join(f"w{i}" for i in range(1200))
+    table = TableBlock("Huge", (Column("Key"), Column("Text")), (("a", long_cell), ("b", "short")), ("s",))
+    deck = plan(table)
+    slides = [s for s in deck.slides if s.kind == "table"]
+    cells = [row[1] for s in slides for shape in s.shapes if isinstance(shape, TableBox) for row in shape.rows[1:]]
+    assert " ".join(cells).split() == long_cell.split() + ["short"]
+    assert problems(deck) == []
+    notes = [d for d in findings(deck) if d.level == "note"]
+    assert [(d.message, d.where) for d in notes] == [(f'Table 1 "Huge" continues over {len(slides)} slides',
+                                                      f"slides 2-{len(slides) + 1}")]
+
+
+def test_a_stat_card_that_cannot_fit_at_the_smallest_size_is_an_error_on_its_slide():
+    stats = (Stat(1, "word " * 600, "s"),)
+    found = problems(plan(StatsBlock(stats)))
+    assert found and {(d.level, d.where) for d in found} == {("error", "slide 2")}
+
+
+def test_a_chart_with_too_many_categories_for_a_projector_continues_on_one_scale():
+    from generator.model import ChartBlock, Series
+    from generator.writers.deck_shapes import ChartBox
+
+    names = tuple(f"District {i}" for i in range(30))
+    chart = ChartBlock("Tall", names, (Series("2024", tuple(float(i) for i in range(30))), Series("2025", tuple(30.0 - i for i in range(30)))),
+                       ("s",), kind="hbar")
+    deck = plan(chart)
+    boxes = [shape for s in deck.slides for shape in s.shapes if isinstance(shape, ChartBox)]
+    assert len(boxes) > 1 and all(box.font_size >= 12 for box in boxes)
+    assert [c for box in boxes for c in box.block.categories] == list(names)
+    assert {box.span for box in boxes} == {(0.0, 30.0)}
+    assert problems(deck) == []
+
+
+def test_sections_of_several_blocks_open_with_a_divider():
+    document = Document(Meta("Dividers"), (SOURCE,), (
+        Section("One block", (BulletsBlock("A", (BulletItem("x"),)),)),
+        Section("Two blocks", (BulletsBlock("B", (BulletItem("y"),)), BulletsBlock("C", (BulletItem("z"),)))),
+    ))
+    deck = plan_deck(document, {}, DEFAULT_THEME)
+    assert [s.kind for s in deck.slides] == ["title", "bullets", "section", "bullets", "bullets", "sources"]
+    divider = deck.slides[2]
+    assert [p.text for shape in divider.shapes if isinstance(shape, TextBox) for p in shape.paragraphs][:2] == ["Section 2 of 2", "Two blocks"]

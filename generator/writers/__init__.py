@@ -22,6 +22,8 @@ class Options:
 
     page_size: str | None = None
     stamp: Stamp = Stamp(FALLBACK_EPOCH, "")  # set by the build from the content; see generator.stamp
+    pptx_charts: str = "picture"  # "picture" (matplotlib, as in the PDF) or "native" (editable PowerPoint charts)
+    template: str | None = None  # a .pptx whose master and layouts the deck builds on
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ is what PowerPoint, Keynote and LibreOffice draw.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from lxml import etree
@@ -24,29 +25,48 @@ from ..model import ChartBlock, Document
 from ..stamp import Stamp
 from ..theme import Theme
 from . import Options, Output
-from .deck_check import problems
-from .deck_plan import CELL_PAD_X, CELL_PAD_Y, HEIGHT, WIDTH, DeckPlan, plan_deck
-from .deck_shapes import Para, Picture, Rect, Run, TableBox, TextBox
+from .deck_check import findings
+from .deck_flow import CELL_PAD_X, CELL_PAD_Y
+from .deck_plan import HEIGHT, WIDTH, DeckPlan, deck_chart_theme, plan_deck
+from .deck_shapes import ChartBox, Para, Picture, Rect, Run, TableBox, TextBox
 
 BLANK_LAYOUT = 6
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def write_deck(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> Output:
-    plan = plan_deck(document, charts, theme)
+    """The deck on the built-in theme, or on the user's template (the option's, else the content's)."""
+    template = options.template or document.meta.template
+    opened = None
+    if template:
+        from .deck_template import open_template
+
+        opened = open_template(template, document)
+    plan = plan_deck(document, charts, theme, templated=opened is not None)
+    data = render_deck(plan, document, theme, options.stamp, native_charts=options.pptx_charts == "native", template=opened)
+    notes = opened.findings if opened else ()
     placements = tuple((slide.origin.path, f"slide {number}") for number, slide in enumerate(plan.slides, 1)
                        if slide.origin and slide.origin.path)
-    return Output(render_deck(plan, document, theme, options.stamp), tuple(problems(plan)), placements)
+    return Output(data, tuple(notes) + tuple(findings(plan)), placements)
 
 
-def render_deck(plan: DeckPlan, document: Document, theme: Theme, stamp: Stamp) -> bytes:
-    deck = Presentation()
-    deck.slide_width, deck.slide_height = Pt(WIDTH), Pt(HEIGHT)
-    layout = deck.slide_layouts[BLANK_LAYOUT]
+def render_deck(plan: DeckPlan, document: Document, theme: Theme, stamp: Stamp, native_charts: bool = False,
+                template=None) -> bytes:
+    if template is None:
+        deck = Presentation()
+        deck.slide_width, deck.slide_height = Pt(WIDTH), Pt(HEIGHT)
+        blank = deck.slide_layouts[BLANK_LAYOUT]
+    else:
+        deck = template.presentation
     for slide_plan in plan.slides:
-        slide = deck.slides.add_slide(layout)
-        for shape in slide_plan.shapes:
-            _draw(slide, shape, theme)
+        if template is None:
+            slide = deck.slides.add_slide(blank)
+            shapes = slide_plan.shapes
+        else:
+            slide = deck.slides.add_slide(template.layout_for(slide_plan.kind))
+            shapes = template.place_title(slide, slide_plan.shapes, lambda paragraph, para: _fill_paragraph(paragraph, para, theme))
+        for shape in shapes:
+            _draw(slide, shape, theme, native_charts)
         if slide_plan.notes:
             slide.notes_slide.notes_text_frame.text = slide_plan.notes
     _set_properties(deck, document, stamp)
@@ -55,8 +75,15 @@ def render_deck(plan: DeckPlan, document: Document, theme: Theme, stamp: Stamp) 
     return _fixed_zip_times(buffer.getvalue())
 
 
-def _draw(slide, shape, theme: Theme) -> None:
-    if isinstance(shape, Rect):
+def _draw(slide, shape, theme: Theme, native_charts: bool = False) -> None:
+    if isinstance(shape, ChartBox):
+        if native_charts:
+            from .deck_native import native_chart
+
+            native_chart(slide, shape, theme)
+        else:
+            _chart_picture(slide, shape, theme)
+    elif isinstance(shape, Rect):
         _rect(slide, shape)
     elif isinstance(shape, TextBox):
         _text_box(slide, shape, theme)
@@ -97,6 +124,8 @@ def _fill_paragraph(paragraph, para: Para, theme: Theme) -> None:
         etree.SubElement(spacing, qn("a:spcPts")).set("val", str(round(para.space_after * 100)))
     if para.bullet:
         _bullet(properties, para, theme)
+    elif para.indent:  # a bullet's continuation on the next slide lines up with the bullet's text
+        properties.set("marL", str(Pt(para.indent)))
     colour = para.colour.lstrip("#").upper()
     for part in para.runs:
         run = etree.SubElement(p, qn("a:r"))
@@ -125,6 +154,14 @@ def _picture(slide, picture: Picture) -> None:
     properties = shape._element.nvPicPr.cNvPr
     properties.set("descr", picture.alt_text)
     properties.set("name", f"Chart: {picture.name}")
+
+
+def _chart_picture(slide, box: ChartBox, theme: Theme) -> None:
+    """The chart drawn for this slide's box, with its text at the size the plan chose for a projector."""
+    from ..charts import render_picture
+
+    png, _ = render_picture(box.block, deck_chart_theme(theme, box.font_size), box.width, box.height, box.span)
+    _picture(slide, Picture(box.x, box.y, box.width, box.height, png, box.alt_text, box.block.title))
 
 
 def _table(slide, box: TableBox, theme: Theme) -> None:
@@ -172,7 +209,19 @@ def _clip(text: str, limit: int = 255) -> str:
 
 
 def _fixed_zip_times(data: bytes) -> bytes:
-    """Rewrite the package with a fixed time on every entry, so equal content gives equal bytes."""
+    """Rewrite the package with a fixed time on every entry, so equal content gives equal bytes.
+    A native chart's workbook is a package of its own, with its own times and creation date."""
+    return _repack(data, lambda name, content: _repack(content, _fixed_dates) if name.endswith(".xlsx") else content)
+
+
+_FILE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _fixed_dates(name: str, content: bytes) -> bytes:
+    return _FILE_DATES.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+
+
+def _repack(data: bytes, edit) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -180,7 +229,7 @@ def _fixed_zip_times(data: bytes) -> bytes:
             info = zipfile.ZipInfo(item.filename, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(item.filename))
+            target.writestr(info, edit(item.filename, source.read(item.filename)))
     return out.getvalue()
 
 

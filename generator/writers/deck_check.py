@@ -1,15 +1,19 @@
-"""Checks a deck plan for text that would leave its slide or run into other text.
+"""What the build reports about a deck plan: text that cannot fit (errors), chart text set small
+to fit (warnings), and every block continued over more than one slide (notes).
 
 The plan places every box from measured text, so a box that reaches below the content area or
-overlaps another box is text a presenter would see collide. Found problems are warnings that
-name the slide and the content block behind it.
+overlaps another box is text a presenter would see collide. Each finding names the slide and the
+content block behind it.
 """
 
 from __future__ import annotations
 
 from ..errors import Diagnostic
-from .deck_plan import BOTTOM, FOOTER_Y, MARGIN, WIDTH, DeckPlan
-from .deck_shapes import Picture, TableBox, TextBox
+from ..model import NOWHERE
+from ..theme import DECK_CHART_SMALL
+from .deck_layout import BOTTOM, FOOTER_Y, MARGIN, MIN_BODY, WIDTH
+from .deck_plan import DeckPlan
+from .deck_shapes import ChartBox, Picture, TableBox, TextBox
 
 _SLACK = 0.5  # points of rounding we forgive
 
@@ -24,20 +28,41 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
     return min(a[2], b[2]) - max(a[0], b[0]) > _SLACK and min(a[3], b[3]) - max(a[1], b[1]) > _SLACK
 
 
+def findings(plan: DeckPlan) -> list[Diagnostic]:
+    return problems(plan) + chart_warnings(plan) + split_notes(plan)
+
+
 def problems(plan: DeckPlan) -> list[Diagnostic]:
+    """Text outside the content area or over other text: errors, since a presenter would see them."""
     found = []
     for number, slide in enumerate(plan.slides, 1):
-        content = [s for s in slide.shapes if isinstance(s, (TextBox, TableBox, Picture)) and s.y < FOOTER_Y]
+        content = [s for s in slide.shapes if isinstance(s, (TextBox, TableBox, Picture, ChartBox)) and s.y < FOOTER_Y]
         boxes = [_box(s) for s in content]
         messages = []
-        if any(b[3] > BOTTOM + _SLACK or b[2] > WIDTH - MARGIN + _SLACK for b in boxes):
-            messages.append("text does not fit the slide: it runs past the content area")
+        if any(b[3] > BOTTOM + _SLACK or b[2] > WIDTH - MARGIN + _SLACK or b[0] < MARGIN - _SLACK for b in boxes):
+            messages.append("text does not fit the slide even at the smallest allowed size: it runs past the content area")
         if any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]):
             messages.append("text runs into other text")
-        origin = slide.origin
+        if any(p.size < MIN_BODY for s in content if isinstance(s, TextBox) for p in s.paragraphs):
+            messages.append(f"text is smaller than {MIN_BODY:g} pt")
         for message in messages:
-            found.append(Diagnostic(origin.file if origin else "", origin.line if origin else 0,
-                                    origin.column if origin else 0, origin.path if origin else "",
-                                    f"deck slide {number}: {message}", "shorten the text, or split the block",
-                                    level="warning"))
+            found.append(Diagnostic.at(slide.origin or NOWHERE, message, level="error", where=f"slide {number}",
+                                       hint="shorten the text, or split the block"))
     return found
+
+
+def chart_warnings(plan: DeckPlan) -> list[Diagnostic]:
+    found = []
+    for number, slide in enumerate(plan.slides, 1):
+        for chart in (s for s in slide.shapes if isinstance(s, ChartBox) and s.font_size < DECK_CHART_SMALL):
+            found.append(Diagnostic.at(
+                chart.block.origin, f"chart labels are set at {chart.font_size:g} pt to fit {len(chart.block.categories)} "
+                f"categories on one slide", level="warning", where=f"slide {number}",
+                hint="show fewer categories for a projector, or split the chart"))
+    return found
+
+
+def split_notes(plan: DeckPlan) -> list[Diagnostic]:
+    return [Diagnostic.at(split.origin, f"{split.what} continues over {split.count} slides", level="note",
+                          where=f"slides {split.first + 1}-{split.first + split.count}")
+            for split in plan.splits]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Origin
+from ..model import ChartBlock, Origin
 
 
 @dataclass
@@ -36,6 +36,7 @@ class TextBox:
     width: float
     height: float
     paragraphs: list[Para]
+    role: str = ""  # "title" or "headline": the text a template's title placeholder takes
 
 
 @dataclass
@@ -69,7 +70,31 @@ class TableBox:
     row_heights: list[float]
 
 
-Shape = TextBox | Rect | Picture | TableBox
+@dataclass
+class ChartBox:
+    """Where a chart goes and at what text size; drawn by the deck as a picture or a native chart."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    block: ChartBlock
+    font_size: float
+    alt_text: str
+    span: tuple[float, float] | None = None  # the whole chart's value range, when this is one part of it
+
+
+Shape = TextBox | Rect | Picture | TableBox | ChartBox
+
+
+@dataclass(frozen=True)
+class Split:
+    """A block shown over more than one slide, for the build's report."""
+
+    origin: Origin
+    what: str
+    first: int  # 0-based index of its first slide
+    count: int
 
 
 @dataclass

@@ -1,0 +1,124 @@
+"""Building the deck on a user's own template: their master, theme and slide layouts, by name.
+
+Layouts used: "Title Slide" for the title slide, "Section Header" for section dividers and
+"Title Only" for every other slide; a missing "Title Slide" or "Section Header" falls back to
+"Title Only" (reported as a note), and a template without "Title Only" is refused. The slide's
+headline goes into the layout's title placeholder, placed and sized as measured, so outline view
+and screen readers see each slide's title; the layout's other placeholders are removed. Slides
+keep the measured typeface, so text fits on a template as it does on the built-in theme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from ..errors import ContentError, Diagnostic
+from ..model import Document
+from .deck_layout import HEIGHT, WIDTH
+from .deck_shapes import TextBox
+
+REQUIRED = "Title Only"
+LAYOUTS = {"title": "Title Slide", "section": "Section Header"}
+_TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+
+
+@dataclass
+class Template:
+    presentation: object
+    layouts: dict[str, object]
+    findings: list[Diagnostic] = field(default_factory=list)
+
+    def layout_for(self, kind: str):
+        return self.layouts.get(kind) or self.layouts[REQUIRED]
+
+    def place_title(self, slide, shapes: list, fill: Callable) -> list:
+        """Put the slide's headline into the layout's title placeholder; returns the shapes left to draw."""
+        title = next((s for s in slide.placeholders if s.placeholder_format.type in _TITLES), None)
+        for placeholder in [s for s in slide.placeholders if title is None or s._element is not title._element]:
+            placeholder._element.getparent().remove(placeholder._element)
+        box = next((s for s in shapes if isinstance(s, TextBox) and s.role), None)
+        if title is None or box is None:
+            if title is not None:
+                title._element.getparent().remove(title._element)
+            return shapes
+        title.left, title.top, title.width, title.height = Pt(box.x), Pt(box.y), Pt(box.width), Pt(max(box.height, 1))
+        frame = title.text_frame
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.vertical_anchor = MSO_ANCHOR.TOP
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+        paragraph = frame.paragraphs[0]
+        fill(paragraph, box.paragraphs[0])
+        _as_measured(paragraph._p)
+        return [s for s in shapes if s is not box]
+
+
+def _as_measured(p) -> None:
+    """Undo what a master's title style may add and the measure did not assume: 90% line spacing,
+    space before, an indent, capitals, letter spacing."""
+    properties = p.get_or_add_pPr()
+    properties.set("marL", "0")
+    properties.set("indent", "0")
+    for run in p.iter(qn("a:rPr")):
+        run.set("cap", "none")
+        run.set("spc", "0")
+    spacing = etree.Element(qn("a:lnSpc"))
+    etree.SubElement(spacing, qn("a:spcPct")).set("val", "100000")
+    before = etree.Element(qn("a:spcBef"))
+    etree.SubElement(before, qn("a:spcPts")).set("val", "0")
+    properties.insert(0, before)
+    properties.insert(0, spacing)
+
+
+def open_template(path: str, document: Document) -> Template:
+    """The template, checked: a readable .pptx, 16:9 at 13.333 x 7.5 in, with a "Title Only" layout."""
+    origin = document.meta.template_origin if path == document.meta.template else None
+
+    def refuse(message: str, hint: str) -> ContentError:
+        if origin is not None and origin.line:
+            return ContentError([Diagnostic.at(origin, message, hint=hint)])
+        return ContentError([Diagnostic(path, 0, 0, "", message, hint)])
+
+    if not Path(path).is_file():
+        raise refuse(f"the deck template {path} does not exist", "give the path of a .pptx file, relative to the content file")
+    try:
+        presentation = Presentation(path)
+    except Exception as error:  # python-pptx raises zip, XML and key errors alike for a bad package
+        raise refuse(f"the deck template {path} cannot be read as a PowerPoint file ({type(error).__name__})",
+                             "save the template from PowerPoint as .pptx (or .potx saved as .pptx)")
+    if (presentation.slide_width, presentation.slide_height) != (Pt(WIDTH), Pt(HEIGHT)) and \
+            (round(presentation.slide_width / 12700), round(presentation.slide_height / 12700)) != (WIDTH, HEIGHT):
+        raise refuse("the deck template's slides are not 16:9 at 13.333 x 7.5 in",
+                             "set the template's slide size to Widescreen (13.333 x 7.5 in)")
+    named = {layout.name: layout for master in presentation.slide_masters for layout in master.slide_layouts}
+    if REQUIRED not in named:
+        raise refuse(f'the deck template {path} has no slide layout named "{REQUIRED}"',
+                             f"layouts found: {', '.join(named) or 'none'}; the deck uses \"Title Slide\", "
+                             f"\"Section Header\" and \"Title Only\"")
+    _drop_slides(presentation)
+    template = Template(presentation, {REQUIRED: named[REQUIRED]})
+    for kind, name in LAYOUTS.items():
+        if name in named:
+            template.layouts[kind] = named[name]
+        else:
+            where = origin or document.origin
+            template.findings.append(Diagnostic.at(where, f'the deck template has no "{name}" layout; '
+                                                   f'those slides use "{REQUIRED}"', level="note"))
+    return template
+
+
+def _drop_slides(presentation) -> None:
+    """A template may carry sample slides; the deck starts from its master and layouts only."""
+    slides = presentation.slides._sldIdLst
+    for entry in list(slides):
+        presentation.part.drop_rel(entry.rId)
+        slides.remove(entry)
