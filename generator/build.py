@@ -95,9 +95,24 @@ def _placed(findings: list[Diagnostic], outputs: dict[str, Output]) -> list[Diag
 
 
 def _where(path: str, placements: list[tuple[str, str]]) -> str:
-    """Every page and slide showing the block at `path` or the node inside it."""
+    """Every page and slide showing the block at `path` or the node inside it: 'page 1, slides 2-4'."""
     lands = [where for block, where in placements if path == block or path.startswith((block + ".", block + "["))]
-    return ", ".join(dict.fromkeys(lands))
+    units: dict[str, list[int]] = {}
+    for where in lands:
+        unit, number = where.split(" ")
+        units.setdefault(unit, []).append(int(number))
+    return ", ".join(_spans(unit, sorted(set(numbers))) for unit, numbers in units.items())
+
+
+def _spans(unit: str, numbers: list[int]) -> str:
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    shown = ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+    return f"{unit}s {shown}" if len(numbers) > 1 else f"{unit} {shown}"
 
 
 def write_atomically(target: Path, data: bytes) -> None:
