@@ -37,7 +37,7 @@ class TitleBand(Flowable):
         if details:
             self.paragraphs.append(Paragraph(escape("  ·  ".join(details)), styles.meta))
         self.gaps = [0.0] + [7.0] * (len(self.paragraphs) - 1)
-        self.top_pad = 16.0 if ctx.document.meta.marking else 0.0  # room for the marking above the title
+        self.top_pad = 24.0 if ctx.document.meta.marking else 0.0  # room for the marking above the title
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
@@ -59,7 +59,7 @@ class TitleBand(Flowable):
             paragraph.drawOn(canvas, 0, y)
         marking = self.ctx.document.meta.marking
         if marking:
-            _marking_badge(canvas, marking, self.width, self.height + FIRST_TOP * 0.3, self.ctx.theme, on_band=True)
+            _marking_badge(canvas, marking, self.width, self.height - 8, self.ctx.theme, on_band=True)
 
 
 def _marking_badge(canvas, marking: str, right: float, baseline: float, theme: Theme, on_band: bool = False) -> float:
