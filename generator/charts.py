@@ -1,8 +1,8 @@
 """Charts: laid out once in points, drawn once by matplotlib, handed to both writers.
 
 The PDF needs vector primitives with real, searchable text in the embedded Carlito; the deck needs
-a sharp PNG. So one `Figure` is built per chart and drawn twice: by `_Recorder` (chart_vectors.py)
-and by Agg (the PNG).
+a sharp PNG. So each chart is planned once, in points: the plan becomes the PDF's vector items
+directly and a matplotlib `Figure` that Agg rasterises (the PNG), in the same paint order.
 
 The layout is computed here in points rather than by axes and tight_layout: every text is anchored
 at its baseline-left corner and measured from the same font file, unhinted and without kerning or
@@ -21,15 +21,15 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import matplotlib as mpl
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, get_font
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
-from matplotlib.text import Text
 from matplotlib.transforms import Affine2D
 
-from .chart_vectors import FEATURES, VectorChart, VectorPath, VectorText, _metrics, _png, _r, _Recorder
+from .chart_vectors import FEATURES, VectorChart, VectorPath, VectorText, _metrics, _png, _r
 from .model import ChartBlock, Document, NumberFormat
 from .theme import DEFAULT_THEME, Theme
 
@@ -40,6 +40,7 @@ PAD = 2.0  # clear margin at the figure edge
 LABEL_GAP = 3.0  # bar end to its value label
 CAT_GAP = 5.0  # baseline to category labels
 MIN_BAR = 1.0  # a non-zero bar is never shorter, so 13 beside 3,443 still shows (~4 px at 300 dpi)
+GRID_WIDTH, RULE_WIDTH = 0.5, 0.75  # value-axis gridlines, baseline
 BAR_MAX, HBAR_MAX = 48.0, 22.0  # a chart of few categories should not become slabs
 
 
@@ -270,18 +271,64 @@ def _figure(plan: _Plan, theme: Theme, width: float, height: float) -> Figure:
     fig = Figure(figsize=(width / 72, height / 72), dpi=72)
     pt = Affine2D().scale(1 / 72) + fig.dpi_scale_trans
     for x0, y0, x1, y1 in plan.grid:
-        fig.add_artist(Line2D([x0, x1], [y0, y1], transform=pt, color=theme.palette.rule, linewidth=0.5,
+        fig.add_artist(Line2D([x0, x1], [y0, y1], transform=pt, color=theme.palette.rule, linewidth=GRID_WIDTH,
                               solid_capstyle="butt", zorder=0.5))  # under the bars (patches draw at 1)
     for x, y, w, h, colour in plan.bars:
         fig.add_artist(Rectangle((x, y), w, h, transform=pt, facecolor=colour, edgecolor="none", linewidth=0))
     for x0, y0, x1, y1 in plan.rules:
-        fig.add_artist(Line2D([x0, x1], [y0, y1], transform=pt, color=theme.palette.muted, linewidth=0.75,
+        fig.add_artist(Line2D([x0, x1], [y0, y1], transform=pt, color=theme.palette.muted, linewidth=RULE_WIDTH,
                               solid_capstyle="butt"))
     for x, y, s, font, angle in plan.texts:
-        fig.add_artist(Text(x, y, s, transform=pt, color=theme.palette.ink, rotation=angle, rotation_mode="anchor",
-                            fontproperties=FontProperties(fname=font.path, size=font.size), ha="left",
-                            va="baseline", parse_math=False, usetex=False, fontfeatures=FEATURES))
+        fig.add_artist(_Label(x, y, s, font, angle, theme.palette.ink, pt))
     return fig
+
+
+class _Label(Artist):
+    """Plain text at its baseline-left anchor. matplotlib's Text would measure every string again to
+    align it, which is most of a chart's drawing time; anchored left on its baseline there is
+    nothing to align, so this hands the string straight to the renderer, as Text does in the end."""
+
+    zorder = 3  # with the texts, above bars and rules
+
+    def __init__(self, x: float, y: float, text: str, font: _Font, angle: float, colour: str, transform):
+        super().__init__()
+        self.set_transform(transform)
+        self.x, self.y, self.text, self.angle, self.colour = x, y, text, angle, colour
+        self.prop = FontProperties(fname=font.path, size=font.size)
+
+    def get_fontfeatures(self) -> tuple[str, ...]:
+        return FEATURES
+
+    def get_language(self) -> None:
+        return None
+
+    def draw(self, renderer) -> None:
+        x, y = self.get_transform().transform((self.x, self.y))
+        if renderer.flipy():
+            y = renderer.get_canvas_width_height()[1] - y
+        gc = renderer.new_gc()
+        gc.set_foreground(self.colour)
+        gc.set_antialiased(True)
+        renderer.draw_text(gc, x, y, self.text, self.prop, self.angle, False, mtext=self)
+        gc.restore()
+
+
+def _vectors(plan: _Plan, theme: Theme) -> tuple[VectorPath | VectorText, ...]:
+    """The plan as the PDF draws it, in the order matplotlib paints the figure (gridlines, bars,
+    rules, texts), so the vector page and the deck's picture show the same thing."""
+    def line(x0: float, y0: float, x1: float, y1: float, colour: str, width: float) -> VectorPath:
+        return VectorPath((("M", (_r(x0), _r(y0))), ("L", (_r(x1), _r(y1)))), None, colour.upper(), _r(width),
+                          line_cap="butt", line_join="round")
+
+    items: list[VectorPath | VectorText] = [line(*grid, theme.palette.rule, GRID_WIDTH) for grid in plan.grid]
+    for x, y, w, h, colour in plan.bars:
+        corners = ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
+        segments = (("M", corners[0]), *(("L", corner) for corner in corners[1:]))
+        items.append(VectorPath(tuple((op, (_r(a), _r(b))) for op, (a, b) in segments) + (("Z", ()),), colour.upper(), None))
+    items += [line(*rule, theme.palette.muted, RULE_WIDTH) for rule in plan.rules]
+    items += [VectorText(_r(x), _r(y), text, _r(font.size), False, theme.palette.ink.upper(), _r(angle))
+              for x, y, text, font, angle in plan.texts]
+    return tuple(items)
 
 
 def _height(block: ChartBlock, theme: Theme) -> float:
@@ -302,11 +349,8 @@ def _height(block: ChartBlock, theme: Theme) -> float:
 def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> RenderedChart:
     """Lay out one chart, record it as vectors (for the PDF) and rasterise it (for the deck)."""
     width, height = theme.chart.width_in * 72, _height(block, theme)
-    fig = _figure(_plan(block, theme, width, height), theme, width, height)
-    fig.patch.set_visible(False)  # the PDF page is the background
-    recorder = _Recorder(width, height, frozenset({str(theme.typeface.regular), str(theme.typeface.bold)}))
-    fig.draw(recorder)
-    fig.patch.set_visible(True)
+    plan = _plan(block, theme, width, height)
+    fig = _figure(plan, theme, width, height)
     fig.patch.set_facecolor(theme.palette.paper)
     fig.set_dpi(theme.chart.raster_dpi)
     canvas = FigureCanvasAgg(fig)
@@ -316,7 +360,7 @@ def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> RenderedCha
     png = _png(canvas.buffer_rgba(), *size, theme.chart.raster_dpi)
     fig.clear()
     canvas.renderer = None  # free the raster now rather than at the next cycle collection
-    return RenderedChart(VectorChart(_r(width), _r(height), tuple(recorder.items)), png, size, block.alt_text())
+    return RenderedChart(VectorChart(_r(width), _r(height), _vectors(plan, theme)), png, size, block.alt_text())
 
 
 def render_charts(document: Document, theme: Theme = DEFAULT_THEME) -> dict[ChartBlock, RenderedChart]:

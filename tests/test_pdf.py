@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from generator.loader import load
 from generator.model import TableBlock
+from generator.theme import DEFAULT_THEME
 
 from .conftest import EXAMPLE, FIXTURES, run_cli
 from .readback import SEED_TEXTS, flat, pdf_collisions, pdf_pages
@@ -335,3 +336,38 @@ def test_wide_table_is_set_landscape_and_whole(large, large_pages):
     for row in table.shown_rows():
         assert row[2] in words and row[8] in words, "identifiers and URLs are never cut"
     assert min(sizes) >= 7
+
+
+def test_stat_cards_form_an_even_grid_of_equal_cards(large, example):
+    """Nine cards: four across, four across, the ninth centred; every card the same size, and each
+    label (however long) inside its own card."""
+    panel = tuple(round(c / 255, 3) for c in bytes.fromhex(DEFAULT_THEME.palette.panel[1:]))
+    with pdfplumber.open(large) as pdf:
+        page = pdf.pages[0]
+        cards = [r for r in page.rects if tuple(round(c, 3) for c in r["non_stroking_color"] or ()) == panel
+                 and r["width"] < page.width / 3]
+        words = page.extract_words()
+    assert len(cards) == 9
+    assert len({(round(r["width"], 1), round(r["height"], 1)) for r in cards}) == 1
+    rows = sorted({round(r["top"]) for r in cards})
+    assert [sum(round(r["top"]) == top for r in cards) for top in rows] == [4, 4, 1]
+    last = next(r for r in cards if round(r["top"]) == rows[-1])
+    assert abs((last["x0"] + last["x1"]) / 2 - page.width / 2) < 1
+    for word in ("despite", "low-emission", "zones"):  # the long label wraps inside the second card
+        box = next(w for w in words if w["text"] == word)
+        second = sorted((r for r in cards if round(r["top"]) == rows[0]), key=lambda r: r["x0"])[1]
+        assert second["x0"] < box["x0"] and box["x1"] < second["x1"] and second["top"] < box["top"] < second["bottom"]
+    with pdfplumber.open(example.pdf) as pdf:
+        page = pdf.pages[0]
+        four = [r for r in page.rects if tuple(round(c, 3) for c in r["non_stroking_color"] or ()) == panel
+                and r["width"] < page.width / 3]
+    assert len(four) == 4 and len({round(r["top"]) for r in four}) == 1
+
+
+def test_section_headings_and_figure_titles_never_end_a_page(large_pages):
+    document = load(LARGE)
+    stranded = {section.title for section in document.sections} | {"Sources"}
+    for number, text in enumerate(large_pages[:-1], 1):
+        body = [line for line in text.splitlines() if not line.startswith(("TLP:AMBER", "Clean urban transport"))]
+        assert body[-1].strip() not in stranded, number
+        assert not re.match(r"(Figure|Table) \d+\.", body[-1]), number
