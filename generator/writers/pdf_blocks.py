@@ -56,7 +56,11 @@ def source_para(ctx: Context, keys: tuple[str, ...]) -> list[Flowable]:
 
 
 class Bookmark(Flowable):
-    """An outline entry (and the destination it opens) at the top of what follows it; takes no room."""
+    """An outline entry (and the destination it opens) at the top of what follows it; takes no room.
+
+    Placed in a frame it acts on the frame instead of being added to it, so the frame still counts
+    as empty at the top of a page and the heading after it loses its space above, as it should.
+    """
 
     def __init__(self, key: str, title: str, level: int):
         super().__init__()
@@ -66,9 +70,29 @@ class Bookmark(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return 0, 0
 
-    def draw(self) -> None:
+    def frameAction(self, frame) -> None:
+        self.canv.bookmarkHorizontalAbsolute(self.key, frame._y, left=frame._x1)
+        self.canv.addOutlineEntry(self.title, self.key, self.level)
+
+    def draw(self) -> None:  # when a flowable draws it inside itself
         self.canv.bookmarkHorizontal(self.key, 0, 0)
         self.canv.addOutlineEntry(self.title, self.key, self.level)
+
+
+class Gap(Flowable):
+    """Space between blocks that is dropped at the top of a page, where a Spacer would push the
+    next block down (and keep the frame from counting as empty)."""
+
+    def __init__(self, height: float):
+        super().__init__()
+        self.width, self.height = 0, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, self.height
+
+    def frameAction(self, frame) -> None:
+        if not frame._atTop:
+            frame._y = max(frame._y - self.height, frame._y1p)
 
 
 # --- stat cards ---------------------------------------------------------------------------
@@ -87,7 +111,7 @@ def stats_flowables(ctx: Context, block: StatsBlock) -> list[Flowable]:
     rows = [cards[start:start + across] for start in range(0, len(cards), across)]
     flowables: list[Flowable] = []
     for row in rows:
-        flowables += [CardRow(ctx, row, card_width, height, across), Spacer(1, CARD_GAP)]
+        flowables += [CardRow(ctx, row, card_width, height, across), Gap(CARD_GAP)]
     return flowables
 
 
@@ -226,7 +250,7 @@ def chart_flowables(ctx: Context, block: ChartBlock, rendered: RenderedChart, nu
     if block.note:
         parts.append(Paragraph(text(block.note), styles.caption))
     parts += source_para(ctx, block.sources)
-    return [KeepTogether(parts), Spacer(1, 6)]
+    return [KeepTogether(parts), Gap(6)]
 
 
 # --- bullets and callouts -----------------------------------------------------------------
@@ -241,7 +265,7 @@ def bullets_flowables(ctx: Context, block: BulletsBlock) -> list[Flowable]:
         body = f"<b>{text(item.lead)}</b> — {text(item.text)}" if item.lead else text(item.text)
         parts.append(Paragraph(body, styles.bullet, bulletText="•"))
     parts += source_para(ctx, block.sources)
-    return [*parts, Spacer(1, 6)]
+    return [*parts, Gap(6)]
 
 
 def callout_flowables(ctx: Context, block: CalloutBlock) -> list[Flowable]:
@@ -254,4 +278,4 @@ def callout_flowables(ctx: Context, block: CalloutBlock) -> list[Flowable]:
         ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
         ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
     ]))
-    return [Spacer(1, 6), KeepTogether([box]), Spacer(1, 8)]
+    return [Gap(6), KeepTogether([box]), Gap(8)]

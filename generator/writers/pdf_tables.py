@@ -13,11 +13,11 @@ from xml.sax.saxutils import escape
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Table, TableStyle
 
 from ..measure import fit_columns
 from ..model import TableBlock
-from .pdf_blocks import Bookmark, Context, source_para
+from .pdf_blocks import Bookmark, Context, Gap, source_para
 from .pdf_styles import BOLD, REGULAR
 
 PAD = 6.0
@@ -44,9 +44,9 @@ def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowab
                                                          ctx.styles.block_title), Bookmark(f"table-{number}", name, 1))
     tail = ([Paragraph(escape(block.note), ctx.styles.caption)] if block.note else []) + source_para(ctx, block.sources)
     if len(block.rows) <= KEEP_WHOLE_ROWS:
-        body = [KeepTogether([titled, *tail]), Spacer(1, 6)]
+        body = [KeepTogether([titled, *tail]), Gap(6)]
     else:  # a long table may break across pages (its header row repeats); its title starts with some rows
-        body = [CondPageBreak(LONG_TABLE_START), titled, KeepTogether(tail), Spacer(1, 6)]
+        body = [CondPageBreak(LONG_TABLE_START), titled, KeepTogether(tail), Gap(6)]
     if layout.landscape:
         return [NextPageTemplate("landscape"), PageBreak(), *body, NextPageTemplate("later"), PageBreak()]
     return body
@@ -54,14 +54,17 @@ def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowab
 
 def choose_layout(ctx: Context, block: TableBlock) -> Layout:
     """The largest size at which the columns fit portrait, else landscape, else 7 pt landscape with
-    long words broken inside their cells (numbers keep their width)."""
+    long words broken inside their cells (numbers keep their width). Number columns keep their
+    header on one line when the whole table then fits unwrapped; else headers wrap, as one header
+    row of two or three lines costs less than text wrapping in every row."""
     for landscape in (False, True):
         room = ctx.landscape_width if landscape else ctx.width
         for size in SIZES:
-            natural, minimum, numeric = _measure(block, size)
-            if sum(minimum) <= room:
-                return Layout(size, landscape, fit_columns(natural, minimum, [not n for n in numeric], room))
-    natural, minimum, numeric = _measure(block, SIZES[-1])
+            for wrap_headers in (False, True):
+                natural, minimum, numeric = _measure(block, size, wrap_headers)
+                if sum(natural if not wrap_headers else minimum) <= room:
+                    return Layout(size, landscape, fit_columns(natural, minimum, [not n for n in numeric], room))
+    natural, minimum, numeric = _measure(block, SIZES[-1], True)
     room = ctx.landscape_width
     fixed = sum(m for m, n in zip(minimum, numeric) if n)
     text_total = sum(m for m, n in zip(minimum, numeric) if not n) or 1.0
@@ -69,10 +72,10 @@ def choose_layout(ctx: Context, block: TableBlock) -> Layout:
     return Layout(SIZES[-1], True, [m if n else m * share for m, n in zip(minimum, numeric)])
 
 
-def _measure(block: TableBlock, size: float) -> tuple[list[float], list[float], list[bool]]:
-    """Natural and smallest widths per column. A number column is as wide as its widest figure
-    (or its header's longest word: the header wraps, figures never do); a text column may shrink
-    to its longest word."""
+def _measure(block: TableBlock, size: float, wrap_headers: bool) -> tuple[list[float], list[float], list[bool]]:
+    """Natural and smallest widths per column. A number column is as wide as its widest figure and
+    its header (or, with `wrap_headers`, its header's longest word): figures never wrap. A text
+    column may shrink to its longest word."""
     rows = block.shown_rows()
     natural, minimum, numeric = [], [], []
     for index, column in enumerate(block.columns):
@@ -80,7 +83,8 @@ def _measure(block: TableBlock, size: float) -> tuple[list[float], list[float], 
         header_words = column.name.split() or [""]
         widest_word = max(stringWidth(w, BOLD, size) for w in header_words)
         if column.format is not None:
-            widest = max([widest_word] + [stringWidth(c, REGULAR, size) for c in cells])
+            header = widest_word if wrap_headers else stringWidth(column.name, BOLD, size)
+            widest = max([header] + [stringWidth(c, REGULAR, size) for c in cells])
             natural.append(widest + 2 * PAD + 1)
             minimum.append(widest + 2 * PAD + 1)
         else:
