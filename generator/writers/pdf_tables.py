@@ -109,10 +109,14 @@ def _table(ctx: Context, block: TableBlock, layout: Layout) -> Table:
     head, head_right = _sized(styles.header_cell, size), _sized(styles.header_cell_right, size)
     right = [column.align == "right" for column in block.columns]
     header = [Paragraph(escape(c.name), head_right if r else head) for c, r in zip(block.columns, right)]
-    body = [[Paragraph(escape(value), cell_right if r else cell) for value, r in zip(row, right)] for row in block.shown_rows()]
+    body = [[_cell(value, width, size, cell_right if r else cell) for value, r, width in zip(row, right, layout.widths)]
+            for row in block.shown_rows()]
     table = Table([header, *body], colWidths=layout.widths, repeatRows=1, hAlign="LEFT", splitInRow=SPLIT_IN_ROW)
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("FONTSIZE", (0, 1), (-1, -1), size), ("LEADING", (0, 1), (-1, -1), cell.leading),
+        ("TEXTCOLOR", (0, 1), (-1, -1), cell.textColor),
+        *[("ALIGN", (c, 1), (c, -1), column.align.upper()) for c, column in enumerate(block.columns)],
         ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(palette.panel)),
@@ -125,6 +129,14 @@ def _table(ctx: Context, block: TableBlock, layout: Layout) -> Table:
         commands.append(("LINEBELOW", (0, r), (-1, r), 0.4, HexColor(palette.rule)))
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _cell(value: str, width: float, size: float, style: ParagraphStyle) -> str | Paragraph:
+    """A cell that fits its column on one line is set as plain text (the table's own font, size and
+    alignment), which lays out far faster than a paragraph; longer text wraps as a paragraph."""
+    if stringWidth(value, REGULAR, size) <= width - 2 * PAD - 1:
+        return value
+    return Paragraph(escape(value), style)
 
 
 class TitledTable(Flowable):
