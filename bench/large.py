@@ -27,6 +27,13 @@ LARGE = ROOT / "tests" / "fixtures" / "large.yaml"
 COPIES = (1, 2, 4)
 
 
+class _Plain(yaml.SafeDumper):
+    """Writes every copy out in full: no anchors and aliases, as a person would write the file."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def copies(content: Path, count: int, folder: Path) -> Path:
     """The content with its sections repeated `count` times, the copies' titles numbered."""
     data = yaml.safe_load(content.read_text(encoding="utf-8"))
@@ -34,7 +41,8 @@ def copies(content: Path, count: int, folder: Path) -> Path:
     data["sections"] = [dict(section, title=f"{section['title']} ({n + 1})" if n else section["title"])
                         for n in range(count) for section in sections]
     target = folder / f"{content.stem}-{count}x.yaml"
-    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = yaml.dump(data, Dumper=_Plain, allow_unicode=True, sort_keys=False)
+    target.write_text(text, encoding="utf-8")
     return target
 
 

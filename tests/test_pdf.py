@@ -235,6 +235,9 @@ def test_long_table_repeats_its_header_and_says_continued_on_every_later_page(la
             assert sorted(header_row(pdf.pages[n]).split()) == sorted(header)
         if n != on[0]:
             assert f"{title} (continued)" in pages[n]
+    last_row = flat(" ".join(table.shown_rows()[-1][:3]))
+    assert last_row in pages[on[-1]] and table.note in pages[on[-1]], "note and source stay with the last rows"
+    assert "Source: EEA 2026, Eurostat [1, 2]" in pages[on[-1]]
     body = " ".join(pages[n] for n in on)
     population = table.columns[2]
     assert all(population.show(row[2]) in body for row in table.rows)
@@ -371,3 +374,10 @@ def test_section_headings_and_figure_titles_never_end_a_page(large_pages):
         body = [line for line in text.splitlines() if not line.startswith(("TLP:AMBER", "Clean urban transport"))]
         assert body[-1].strip() not in stranded, number
         assert not re.match(r"(Figure|Table) \d+\.", body[-1]), number
+
+
+def test_nothing_is_set_smaller_than_7pt(large, example):
+    for path in (large, example.pdf):
+        with pdfplumber.open(path) as pdf:  # a turned glyph's size is its extent across the page
+            sizes = [c["size"] if c["upright"] else c["x1"] - c["x0"] for page in pdf.pages for c in page.chars]
+        assert min(sizes) >= 7 - 0.01

@@ -40,13 +40,13 @@ def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowab
     table = _table(ctx, block, layout)
     name = f"Table {number}. {block.title}"
     title = Paragraph(f"Table {number}. {escape(block.title)}", ctx.styles.block_title)
-    titled = TitledTable(title, table, lambda: Paragraph(f"Table {number}. {escape(block.title)} (continued)",
-                                                         ctx.styles.block_title), Bookmark(f"table-{number}", name, 1))
     tail = ([Paragraph(escape(block.note), ctx.styles.caption)] if block.note else []) + source_para(ctx, block.sources)
+    titled = TitledTable(title, table, lambda: Paragraph(f"Table {number}. {escape(block.title)} (continued)",
+                                                         ctx.styles.block_title), Bookmark(f"table-{number}", name, 1), tail)
     if len(block.rows) <= KEEP_WHOLE_ROWS:
-        body = [KeepTogether([titled, *tail]), Gap(6)]
+        body = [KeepTogether([titled]), Gap(6)]
     else:  # a long table may break across pages (its header row repeats); its title starts with some rows
-        body = [CondPageBreak(LONG_TABLE_START), titled, KeepTogether(tail), Gap(6)]
+        body = [CondPageBreak(LONG_TABLE_START), titled, Gap(6)]
     if layout.landscape:
         return [NextPageTemplate("landscape"), PageBreak(), *body, NextPageTemplate("later"), PageBreak()]
     return body
@@ -140,34 +140,48 @@ def _cell(value: str, width: float, size: float, style: ParagraphStyle) -> str |
 
 
 class TitledTable(Flowable):
-    """A table under its title. When it breaks across pages, each later part carries the title
-    again with '(continued)' above the repeated header row; the outline points at the first."""
+    """A table under its title, with its note and source line (the tail) beneath it. When it breaks
+    across pages, each later part carries the title again with '(continued)' above the repeated
+    header row, and the tail stays with the last rows; the outline points at the first part."""
 
-    def __init__(self, title: Paragraph, table: Table, continued, bookmark: Bookmark | None):
+    def __init__(self, title: Paragraph, table: Table, continued, bookmark: Bookmark | None, tail: list[Paragraph]):
         super().__init__()
-        self.title, self.table, self.continued, self.bookmark = title, table, continued, bookmark
+        self.title, self.table, self.continued, self.bookmark, self.tail = title, table, continued, bookmark, tail
         self.spaceBefore = title.style.spaceBefore
 
+    def _heights(self, width: float, height: float) -> tuple[float, list[float]]:
+        title = self.title.wrap(width, height)[1] + TITLE_GAP
+        return title, [part.wrap(width, height)[1] + part.getSpaceBefore() for part in self.tail]
+
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.title_height = self.title.wrap(available_width, available_height)[1] + TITLE_GAP
-        table_width, table_height = self.table.wrap(available_width, available_height - self.title_height)
-        self.width, self.height = available_width, self.title_height + table_height
+        self.title_height, self.tail_heights = self._heights(available_width, available_height)
+        table_height = self.table.wrap(available_width, available_height - self.title_height)[1]
+        self.width, self.height = available_width, self.title_height + table_height + sum(self.tail_heights)
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        title_height = self.title.wrap(available_width, available_height)[1] + TITLE_GAP
-        for spare in (0.0, SPLIT_IN_ROW):  # a remainder too short to split alone takes a little more
-            parts = self.table.split(available_width, available_height - title_height - spare)
+        title, tail = self._heights(available_width, available_height)
+        room = available_height - title
+        parts: list[Flowable] = []
+        # a remainder too short to split alone takes a little more; rows that fit without their tail
+        # leave the last of them to travel with it
+        for spare in (0.0, SPLIT_IN_ROW, sum(tail), sum(tail) + SPLIT_IN_ROW):
+            parts = self.table.split(available_width, room - spare)
             if len(parts) >= 2:
                 break
         if len(parts) < 2:
             return []
-        first = TitledTable(self.title, parts[0], self.continued, self.bookmark)
-        rest = [TitledTable(self.continued(), part, self.continued, None) for part in parts[1:]]
+        first = TitledTable(self.title, parts[0], self.continued, self.bookmark, [])
+        rest = [TitledTable(self.continued(), part, self.continued, None, []) for part in parts[1:]]
+        rest[-1].tail = self.tail
         return [first, *rest]
 
     def draw(self) -> None:
         if self.bookmark is not None:
             self.bookmark.drawOn(self.canv, 0, self.height)
         self.title.drawOn(self.canv, 0, self.height - self.title_height + TITLE_GAP)
-        self.table.drawOn(self.canv, 0, 0)
+        below = sum(self.tail_heights)
+        self.table.drawOn(self.canv, 0, below)
+        for part, height in zip(self.tail, self.tail_heights):
+            below -= height
+            part.drawOn(self.canv, 0, below)
