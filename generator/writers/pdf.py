@@ -151,6 +151,6 @@ def _sources(ctx: blocks.Context) -> list[Flowable]:
         entry = f'<a name="{blocks.source_anchor(number)}"/>{number}.&nbsp;&nbsp;{escape(source.citation())}'
         if source.url:
             url = escape(source.url, {'"': "&quot;"})
-            entry += f'. <link href="{url}" color="{ctx.theme.palette.heading}"><u>{escape(source.url)}</u></link>'
+            entry += ("" if source.citation().endswith(".") else ".") + f' <link href="{url}" color="{ctx.theme.palette.heading}"><u>{escape(source.url)}</u></link>'
         parts.append(Paragraph(entry, styles.reference))
     return parts
