@@ -44,12 +44,24 @@ GRID_WIDTH, RULE_WIDTH = 0.5, 0.75  # value-axis gridlines, baseline
 BAR_MAX, HBAR_MAX = 48.0, 22.0  # a chart of few categories should not become slabs
 
 
-@dataclass(frozen=True)
 class RenderedChart:
-    vector: VectorChart
-    png: bytes
-    png_size: tuple[int, int]
-    alt_text: str
+    """A chart as both writers take it: vector items (PDF), a PNG and its pixel size (deck), alt text.
+
+    The PNG is rasterised the first time it is asked for, so a PDF-only build never pays for it;
+    asked for again, it is the same bytes.
+    """
+
+    def __init__(self, vector: VectorChart, alt_text: str, figure: Figure, dpi: int):
+        self.vector, self.alt_text = vector, alt_text
+        self._figure, self._dpi, self._png = figure, dpi, None
+        self.png_size: tuple[int, int] = FigureCanvasAgg(figure).get_width_height()
+
+    @property
+    def png(self) -> bytes:
+        if self._png is None:
+            self._png = _rasterise(self._figure, self._dpi)
+            self._figure = None
+        return self._png
 
 
 @lru_cache(maxsize=4096)
@@ -347,20 +359,24 @@ def _height(block: ChartBlock, theme: Theme) -> float:
 
 
 def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> RenderedChart:
-    """Lay out one chart, record it as vectors (for the PDF) and rasterise it (for the deck)."""
+    """Lay out one chart as vectors (for the PDF) and as a figure to rasterise when the deck asks."""
     width, height = theme.chart.width_in * 72, _height(block, theme)
     plan = _plan(block, theme, width, height)
     fig = _figure(plan, theme, width, height)
     fig.patch.set_facecolor(theme.palette.paper)
     fig.set_dpi(theme.chart.raster_dpi)
+    return RenderedChart(VectorChart(_r(width), _r(height), _vectors(plan, theme)), block.alt_text(), fig,
+                         theme.chart.raster_dpi)
+
+
+def _rasterise(fig: Figure, dpi: int) -> bytes:
     canvas = FigureCanvasAgg(fig)
     with mpl.rc_context({"text.hinting": "no_hinting"}):  # glyph advances as measured, like the vector text
         canvas.draw()
-    size = canvas.get_width_height()
-    png = _png(canvas.buffer_rgba(), *size, theme.chart.raster_dpi)
+    png = _png(canvas.buffer_rgba(), *canvas.get_width_height(), dpi)
     fig.clear()
     canvas.renderer = None  # free the raster now rather than at the next cycle collection
-    return RenderedChart(VectorChart(_r(width), _r(height), _vectors(plan, theme)), png, size, block.alt_text())
+    return png
 
 
 def render_charts(document: Document, theme: Theme = DEFAULT_THEME) -> dict[ChartBlock, RenderedChart]:
