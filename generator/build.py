@@ -65,7 +65,7 @@ def prepare(content: Path, formats: tuple[str, ...] = tuple(FORMATS), options: O
     from .stamp import stamp_for
 
     options = replace(options, stamp=stamp_for(content.read_bytes(), document.meta.date))
-    charts = render_charts(document, theme, raster=False)  # the deck draws its own slide-sized pictures
+    charts = render_charts(document, theme)
     outputs = {name: get_writer(name)(document, charts, theme, options) for name in formats}
     findings = [*theme_findings(theme), *uncovered(document, theme.typeface), *document_findings(document)]
     findings += [finding for output in outputs.values() for finding in output.findings]

@@ -1,101 +1,75 @@
 """Charts: laid out once in points, drawn once by matplotlib, handed to both writers.
 
 The PDF needs vector primitives with real, searchable text in the embedded Carlito; the deck needs
-a sharp PNG. So one `Figure` is built per chart and drawn twice: by `_Recorder` (a tiny matplotlib
-renderer at 72 dpi that records paths and text in paint order) and by Agg (the PNG).
+a sharp PNG. So each chart is planned once, in points: the plan becomes the PDF's vector items
+directly and a matplotlib `Figure` that Agg rasterises (the PNG), in the same paint order.
 
 The layout is computed here in points rather than by axes and tight_layout: every text is anchored
 at its baseline-left corner and measured from the same font file, unhinted and without kerning or
 ligatures (reportlab's drawString has neither), so Agg, the recorder and reportlab put each glyph in
-the same place, and collisions are avoided by construction instead of hoped away. There are no
-axes: every bar carries its value, so a value axis would only repeat it; a baseline remains.
+the same place, and collisions are avoided by construction instead of hoped away. Normally there is
+no value axis: every bar carries its value, so an axis would only repeat it. A vertical chart with
+too many bars for their values to be read gets a light value axis instead, its category labels
+turned to read upwards and, when even those cannot all fit, only every n-th category labelled (the
+alt text and the deck's notes still carry every value).
 """
 
 from __future__ import annotations
 
 import math
 import struct
-import zlib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
 
 import matplotlib as mpl
-import numpy as np
-from matplotlib.backend_bases import GraphicsContextBase, RendererBase
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties, get_font, weight_dict
-from matplotlib.ft2font import LoadFlags
+from matplotlib.font_manager import FontProperties, get_font
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
-from matplotlib.path import Path as MplPath
-from matplotlib.text import Text
 from matplotlib.transforms import Affine2D
 
-from .model import ChartBlock, Document
+from .chart_vectors import FEATURES, VectorChart, VectorPath, VectorText, _metrics, _png, _r
+from .model import ChartBlock, Document, NumberFormat
 from .theme import DEFAULT_THEME, Theme
 
-FEATURES = ("-kern", "-liga", "-clig")  # reportlab neither kerns nor ligates; so neither do we
+__all__ = ["RenderedChart", "VectorChart", "VectorPath", "VectorText", "render_chart", "render_charts"]
+
 MIN_TEXT = 7.0  # no chart text below this, whatever the theme says
 PAD = 2.0  # clear margin at the figure edge
 LABEL_GAP = 3.0  # bar end to its value label
 CAT_GAP = 5.0  # baseline to category labels
 MIN_BAR = 1.0  # a non-zero bar is never shorter, so 13 beside 3,443 still shows (~4 px at 300 dpi)
+GRID_WIDTH, RULE_WIDTH = 0.5, 0.75  # value-axis gridlines, baseline
 BAR_MAX, HBAR_MAX = 48.0, 22.0  # a chart of few categories should not become slabs
 
 
-@dataclass(frozen=True)
-class VectorPath:
-    segments: tuple[tuple[str, tuple[float, ...]], ...]  # M L C Z, in points, y up
-    fill: str | None
-    stroke: str | None
-    line_width: float = 0.0
-    fill_alpha: float = 1.0
-    stroke_alpha: float = 1.0
-    dashes: tuple[float, ...] | None = None
-    line_cap: str = "butt"
-    line_join: str = "miter"
-
-
-@dataclass(frozen=True)
-class VectorText:
-    x: float  # baseline-left anchor, points from the chart's bottom-left
-    y: float
-    text: str
-    size: float
-    bold: bool
-    colour: str
-    angle: float = 0.0  # degrees counter-clockwise about (x, y)
-
-
-@dataclass(frozen=True)
-class VectorChart:
-    width: float
-    height: float
-    items: tuple[VectorPath | VectorText, ...]  # in paint order
-
-
-@dataclass(frozen=True)
 class RenderedChart:
-    vector: VectorChart
-    png: bytes
-    png_size: tuple[int, int]
-    alt_text: str
+    """A chart as both writers take it: vector items (PDF), alt text, and a print-size PNG on demand.
+
+    The PNG is drawn the first time it is asked for, so a build that never asks (the deck draws
+    its own slide-sized picture with `render_picture`) never pays for it; asked again, it is the
+    same bytes.
+    """
+
+    def __init__(self, vector: VectorChart, alt_text: str, draw: Callable[[], bytes]):
+        self.vector, self.alt_text = vector, alt_text
+        self._draw, self._png = draw, None
+
+    @property
+    def png(self) -> bytes:
+        if self._png is None:
+            self._png, self._draw = self._draw(), None
+        return self._png
+
+    @property
+    def png_size(self) -> tuple[int, int]:
+        """Pixel width and height, read from the PNG's header."""
+        return struct.unpack(">II", self.png[16:24])
 
 
-def _metrics(path: str, size: float, text: str) -> tuple[float, float, float]:
-    """Width, height, descent in points, laid out unhinted as matplotlib's PDF backend measures."""
-    font = get_font(path)
-    font.clear()
-    font.set_size(size, 72)
-    font.set_text(text, 0.0, flags=LoadFlags.NO_HINTING, features=FEATURES)
-    w, h = font.get_width_height()
-    return w / 64, h / 64, font.get_descent() / 64
-
-
-@lru_cache(maxsize=4096)
 def _width(path: str, size: float, text: str) -> float:
     return _metrics(path, size, text)[0]
 
@@ -142,6 +116,66 @@ class _Plan:
     bars: list[tuple[float, float, float, float, str]]  # x, y, width, height, colour
     rules: list[tuple[float, float, float, float]]  # x0, y0, x1, y1
     texts: list[tuple[float, float, str, _Font, float]]  # x, y, text, font, angle
+    grid: list[tuple[float, float, float, float]] = field(default_factory=list)  # drawn under the bars
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """How a vertical chart spends its width, and how its category labels are set."""
+
+    left: float  # where the bars start (after the value axis, if any)
+    slot: float  # width per category
+    group: float  # width of one category's bars
+    ticks: tuple[float, ...]  # value-axis ticks; empty when every bar carries its value
+    upright: bool  # value labels read across (else upwards)
+    turned: bool  # category labels read upwards
+    step: int  # label every step-th category
+
+
+def _columns(block: ChartBlock, width: float, cat: _Font, val: _Font, bar_max: float,
+             span: tuple[float, float] | None = None) -> _Columns:
+    """Value labels on every bar while they fit (across, else turned upwards); past that, a value
+    axis covering the values (and `span`, when the scale is shared)."""
+    n, k = max(1, len(block.categories)), max(1, len(block.series))
+    shown = [block.format.format(v) for s in block.series for v in s.values]
+    widest = max((val.width(t) for t in shown), default=0.0)
+    left, ticks = PAD, ()
+    slot = (width - PAD - left) / n
+    group = min(slot * (0.72 if k == 1 else 0.8), k * bar_max)
+    pitch = group / k if k > 1 else slot
+    upright = widest + 2 <= pitch
+    if not upright and pitch < val.ascent + val.descent + 1:  # even turned, neighbouring labels would touch
+        values = [v for s in block.series for v in s.values] + list(span or ())
+        ticks = _ticks(min([0.0, *values]), max([0.0, *values]))
+        left = PAD + max(val.width(_tick_format(block).format(t)) for t in ticks) + LABEL_GAP
+        slot = (width - PAD - left) / n
+        group = min(slot * (0.72 if k == 1 else 0.8), k * bar_max)
+    words = [cat.width(word) for c in block.categories for word in c.split()]
+    turned = max(words, default=0.0) > slot - 4 or max(len(cat.wrap(c, slot - 4)) for c in block.categories) > 5
+    step = max(1, math.ceil((cat.ascent + cat.descent + 1) / slot)) if turned else 1
+    return _Columns(left, slot, group, ticks, upright, turned, step)
+
+
+def _ticks(low: float, high: float, count: int = 5) -> tuple[float, ...]:
+    """Round values (1, 2, 2.5 or 5 times a power of ten apart) spanning low..high in about `count` steps."""
+    raw = ((high - low) or 1.0) / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw * (1 - 1e-9))
+    first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
+    return tuple(round(i * step, 10) + 0.0 for i in range(first, last + 1))
+
+
+def _tick_format(block: ChartBlock) -> NumberFormat:
+    """The chart's format, but ticks are round numbers: '400', not '400.0'."""
+    return replace(block.format, decimals=None)
+
+
+def _label_depth(block: ChartBlock, columns: _Columns, cat: _Font) -> float:
+    """Room below the baseline for the category labels."""
+    if columns.turned:
+        return max(cat.width(c) for c in block.categories[::columns.step])
+    lines = max(len(cat.wrap(c, columns.slot - 4)) for c in block.categories)
+    return cat.ascent + (lines - 1) * cat.pitch + cat.descent
 
 
 def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
@@ -150,8 +184,7 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
 
     `span` (least, greatest value) fixes the scale, so the parts of a chart shown on several
     slides draw equal values as equal bars."""
-    cat = _Font.of(str(theme.typeface.regular), max(MIN_TEXT, theme.chart.font_size))
-    val = _Font.of(str(theme.typeface.regular), max(MIN_TEXT, theme.chart.value_size))
+    cat, val = _fonts(theme)
     plan = _Plan([], [], [])
     top = height - PAD - _legend(plan, block, theme, cat, width, height)
     values = [v for s in block.series for v in s.values]
@@ -161,14 +194,19 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
     shown = [[block.format.format(v) for v in s.values] for s in block.series]
     widest = max((val.width(t) for row in shown for t in row), default=0.0)
     n, k, vertical = max(1, len(block.categories)), max(1, len(block.series)), block.kind != "hbar"
+    columns, left, lines = None, PAD, []
     if vertical:
-        slot = (width - 2 * PAD) / n
-        group = min(slot * (0.72 if k == 1 else 0.8), k * BAR_MAX * theme.chart.bar_scale)
-        upright = widest + 2 <= (group / k if k > 1 else slot)  # else labels turn to read upwards
-        lines = [cat.wrap(c, slot - 4) for c in block.categories]
-        bottom = PAD + CAT_GAP + cat.ascent + (max(map(len, lines), default=1) - 1) * cat.pitch + cat.descent
-        room = LABEL_GAP + (val.ascent + val.descent if upright else widest)
+        columns = _columns(block, width, cat, val, BAR_MAX * theme.chart.bar_scale, span)
+        left, slot, group, upright = columns.left, columns.slot, columns.group, columns.upright
+        bottom = PAD + CAT_GAP + _label_depth(block, columns, cat)
+        if columns.ticks:  # a value axis: no labels on the bars, the top tick's label needs half a line
+            vmin, vmax = columns.ticks[0], columns.ticks[-1]
+            room = val.ascent / 2 + 1
+        else:
+            room = LABEL_GAP + (val.ascent + val.descent if upright else widest)
         start, end = bottom, top
+        if not columns.turned:
+            lines = [cat.wrap(c, slot - 4) for c in block.categories]
     else:
         slot = (top - PAD) / n
         group = min(slot * (0.7 if k == 1 else 0.8), k * HBAR_MAX * theme.chart.bar_scale)
@@ -179,10 +217,11 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
                 break
         column = max((cat.width(line) for ls in lines for line in ls), default=0.0)
         room, start, end = LABEL_GAP + widest, PAD + column + CAT_GAP, width - PAD
-    below = room if vmin < 0 else 0.0  # negative bars need label room on their side too
+    below = room if vmin < 0 and not (columns and columns.ticks) else 0.0  # negative bars need label room too
     scale = max(end - start - room - below, 1.0) / ((vmax - vmin) or 1.0)
     base, bar = start + below - vmin * scale, group / k
     thick = bar - (1.0 if k > 1 else 0.0)  # a hairline of paper between bars of one group
+    labelled = not (columns and columns.ticks)
     for j, series in enumerate(block.series):
         colour = theme.palette.series[j % len(theme.palette.series)]
         for i, value in enumerate(series.values[:n]):
@@ -192,9 +231,11 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
             tip, label = base + length, shown[j][i]
             reach = LABEL_GAP + (0 if length >= 0 else val.width(label))  # value labels sit past the bar end
             if vertical:
-                mid = PAD + slot * (i + 0.5) - group / 2 + bar * (j + 0.5)
+                mid = left + slot * (i + 0.5) - group / 2 + bar * (j + 0.5)
                 if value:
                     plan.bars.append((mid - thick / 2, min(base, tip), thick, abs(length), colour))
+                if not labelled:
+                    continue
                 if upright:
                     y = tip + LABEL_GAP + val.descent if length >= 0 else tip - LABEL_GAP - val.ascent
                     plan.texts.append((mid - val.width(label) / 2, y, label, val, 0.0))
@@ -207,16 +248,31 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
                     plan.bars.append((min(base, tip), mid - thick / 2, abs(length), thick, colour))
                 x = tip + reach if length >= 0 else tip - reach
                 plan.texts.append((x, mid - (val.ascent - val.descent) / 2, label, val, 0.0))
+    if columns and columns.turned:  # read upwards, ending just under the baseline, centred on the slot
+        for i in range(0, n, columns.step):
+            label, mid = block.categories[i], left + slot * (i + 0.5)
+            plan.texts.append((mid + (cat.ascent - cat.descent) / 2, bottom - CAT_GAP - cat.width(label), label, cat, 90.0))
     for i, ls in enumerate(lines):
         for m, line in enumerate(ls):
             if vertical:
-                x, y = PAD + slot * (i + 0.5) - cat.width(line) / 2, bottom - CAT_GAP - cat.ascent - m * cat.pitch
+                x, y = left + slot * (i + 0.5) - cat.width(line) / 2, bottom - CAT_GAP - cat.ascent - m * cat.pitch
             else:  # right-aligned, the block of lines centred on its slot
                 first = top - slot * (i + 0.5) + (cat.ascent + cat.descent + (len(ls) - 1) * cat.pitch) / 2 - cat.ascent
                 x, y = PAD + column - cat.width(line), first - m * cat.pitch
             plan.texts.append((x, y, line, cat, 0.0))
-    plan.rules.append((PAD, base, width - PAD, base) if vertical else (base, PAD, base, top))
+    for tick in (columns.ticks if columns else ()):
+        y, label = base + tick * scale, _tick_format(block).format(tick)
+        if tick:
+            plan.grid.append((left, y, width - PAD, y))
+        plan.texts.append((left - LABEL_GAP - val.width(label), y - (val.ascent - val.descent) / 2, label, val, 0.0))
+    plan.rules.append((left, base, width - PAD, base) if vertical else (base, PAD, base, top))
     return plan
+
+
+def _fonts(theme: Theme) -> tuple[_Font, _Font]:
+    """Category and value label faces, never below the smallest size allowed."""
+    regular = str(theme.typeface.regular)
+    return (_Font.of(regular, max(MIN_TEXT, theme.chart.font_size)), _Font.of(regular, max(MIN_TEXT, theme.chart.value_size)))
 
 
 def _legend(plan: _Plan, block: ChartBlock, theme: Theme, font: _Font, width: float, height: float) -> float:
@@ -239,159 +295,114 @@ def _figure(plan: _Plan, theme: Theme, width: float, height: float) -> Figure:
     """Matplotlib artists placed in points through dpi_scale_trans, so one figure serves any dpi."""
     fig = Figure(figsize=(width / 72, height / 72), dpi=72)
     pt = Affine2D().scale(1 / 72) + fig.dpi_scale_trans
+    for x0, y0, x1, y1 in plan.grid:
+        fig.add_artist(Line2D([x0, x1], [y0, y1], transform=pt, color=theme.palette.rule, linewidth=GRID_WIDTH,
+                              solid_capstyle="butt", zorder=0.5))  # under the bars (patches draw at 1)
     for x, y, w, h, colour in plan.bars:
         fig.add_artist(Rectangle((x, y), w, h, transform=pt, facecolor=colour, edgecolor="none", linewidth=0))
     for x0, y0, x1, y1 in plan.rules:
-        fig.add_artist(Line2D([x0, x1], [y0, y1], transform=pt, color=theme.palette.muted, linewidth=0.75,
+        fig.add_artist(Line2D([x0, x1], [y0, y1], transform=pt, color=theme.palette.muted, linewidth=RULE_WIDTH,
                               solid_capstyle="butt"))
     for x, y, s, font, angle in plan.texts:
-        fig.add_artist(Text(x, y, s, transform=pt, color=theme.palette.ink, rotation=angle, rotation_mode="anchor",
-                            fontproperties=FontProperties(fname=font.path, size=font.size), ha="left",
-                            va="baseline", parse_math=False, usetex=False, fontfeatures=FEATURES))
+        fig.add_artist(_Label(x, y, s, font, angle, theme.palette.ink, pt))
     return fig
 
 
-def _r(value: float) -> float:
-    return round(float(value), 3) + 0.0  # + 0.0 turns -0.0 into 0.0
+class _Label(Artist):
+    """Plain text at its baseline-left anchor. matplotlib's Text would measure every string again to
+    align it, which is most of a chart's drawing time; anchored left on its baseline there is
+    nothing to align, so this hands the string straight to the renderer, as Text does in the end."""
 
+    zorder = 3  # with the texts, above bars and rules
 
-class _Recorder(RendererBase):
-    """A matplotlib renderer that keeps what it is asked to draw: points, y up, paint order."""
-
-    def __init__(self, width: float, height: float, fonts: frozenset[str]):
+    def __init__(self, x: float, y: float, text: str, font: _Font, angle: float, colour: str, transform):
         super().__init__()
-        self.width, self.height, self.fonts = width, height, fonts
-        self.items: list[VectorPath | VectorText] = []
+        self.set_transform(transform)
+        self.x, self.y, self.text, self.angle, self.colour = x, y, text, angle, colour
+        self.prop = FontProperties(fname=font.path, size=font.size)
 
-    def flipy(self) -> bool:
-        return False
+    def get_fontfeatures(self) -> tuple[str, ...]:
+        return FEATURES
 
-    def get_canvas_width_height(self) -> tuple[float, float]:
-        return self.width, self.height
+    def get_language(self) -> None:
+        return None
 
-    def points_to_pixels(self, points: Any) -> Any:
-        return points
-
-    def new_gc(self) -> GraphicsContextBase:
-        return GraphicsContextBase()
-
-    def draw_image(self, gc: GraphicsContextBase, x: float, y: float, im: Any, transform: Any = None) -> None:
-        raise NotImplementedError("charts draw no images")
-
-    def draw_path(self, gc: GraphicsContextBase, path: MplPath, transform: Any, rgbFace: Any = None) -> None:
-        forced, rgb, width = gc.get_forced_alpha(), gc.get_rgb(), gc.get_linewidth()
-        fill_alpha = gc.get_alpha() if forced else (rgbFace[3] if rgbFace is not None and len(rgbFace) > 3 else 1.0)
-        stroke_alpha = gc.get_alpha() if forced else (rgb[3] if len(rgb) > 3 else 1.0)
-        fill = to_hex(rgbFace[:3]).upper() if rgbFace is not None and fill_alpha > 0 else None
-        stroke = to_hex(rgb[:3]).upper() if width > 0 and stroke_alpha > 0 else None
-        if fill is None and stroke is None:
-            return
-        segments: list[tuple[str, tuple[float, ...]]] = []
-        here = start = (0.0, 0.0)
-        for verts, code in path.iter_segments(transform, curves=True, simplify=False):
-            pts = tuple(float(v) for v in verts)
-            if code == MplPath.MOVETO:
-                segments.append(("M", pts[:2]))
-                start = pts[:2]
-            elif code == MplPath.LINETO:
-                segments.append(("L", pts[:2]))
-            elif code == MplPath.CURVE3:  # as a cubic: controls two thirds of the way to the quadratic's
-                (cx, cy), end = pts[:2], pts[2:4]
-                segments.append(("C", (here[0] + 2 / 3 * (cx - here[0]), here[1] + 2 / 3 * (cy - here[1]),
-                                       end[0] + 2 / 3 * (cx - end[0]), end[1] + 2 / 3 * (cy - end[1]), *end)))
-            elif code == MplPath.CURVE4:
-                segments.append(("C", pts[:6]))
-            elif code == MplPath.CLOSEPOLY:
-                segments.append(("Z", ()))
-                pts = start
-            here = pts[-2:]
-        _, dashes = gc.get_dashes()
-        self.items.append(VectorPath(
-            tuple((op, tuple(_r(v) for v in p)) for op, p in segments), fill, stroke, _r(width) if stroke else 0.0,
-            _r(fill_alpha) if fill else 1.0, _r(stroke_alpha) if stroke else 1.0,
-            tuple(_r(d) for d in dashes) if stroke and dashes else None, gc.get_capstyle(), gc.get_joinstyle()))
-
-    def draw_text(self, gc: GraphicsContextBase, x: float, y: float, s: str, prop: FontProperties, angle: float,
-                  ismath: Any = False, mtext: Any = None) -> None:
-        if ismath:
-            raise ValueError(f"chart text must be plain, not math: {s!r}")
-        self._check(prop)
-        bold = weight_dict.get(prop.get_weight(), prop.get_weight()) >= 600
-        self.items.append(VectorText(_r(x), _r(y), s, _r(prop.get_size_in_points()), bold,
-                                     to_hex(gc.get_rgb()[:3]).upper(), _r(angle)))
-
-    def get_text_width_height_descent(self, s: str, prop: FontProperties, ismath: Any) -> tuple[float, float, float]:
-        self._check(prop)
-        return _metrics(str(prop.get_file()), prop.get_size_in_points(), s)
-
-    def _check(self, prop: FontProperties) -> None:
-        """Refuse any font but the theme's files, so no text can fall back to DejaVu unnoticed."""
-        if str(prop.get_file()) not in self.fonts:
-            raise ValueError(f"chart text must use the theme's typeface files, not {prop.get_file()}")
+    def draw(self, renderer) -> None:
+        x, y = self.get_transform().transform((self.x, self.y))
+        if renderer.flipy():
+            y = renderer.get_canvas_width_height()[1] - y
+        gc = renderer.new_gc()
+        gc.set_foreground(self.colour)
+        gc.set_antialiased(True)
+        renderer.draw_text(gc, x, y, self.text, self.prop, self.angle, False, mtext=self)
+        gc.restore()
 
 
-def _png(rgba: memoryview, width: int, height: int, dpi: int) -> bytes:
-    """An RGB PNG written straight from Agg's opaque buffer: PIL's adaptive row filters triple the
-    encode time on flat chart art for no gain, while unfiltered rows through fast zlib stay small
-    (solid fills are long runs). No alpha channel, which some slide renderers tint as a soft mask;
-    no timestamp or software tag, so the bytes depend only on pixels."""
-    rgb = np.ascontiguousarray(np.asarray(rgba)[:, :, :3])
-    pixels, stride, packer = memoryview(rgb).cast("B"), width * 3, zlib.compressobj(3)
-    body = [piece for row in range(height)  # each row: filter type 0, then the row as it is
-            for piece in (packer.compress(b"\0"), packer.compress(pixels[row * stride:(row + 1) * stride]))]
+def _vectors(plan: _Plan, theme: Theme) -> tuple[VectorPath | VectorText, ...]:
+    """The plan as the PDF draws it, in the order matplotlib paints the figure (gridlines, bars,
+    rules, texts), so the vector page and the deck's picture show the same thing."""
+    def line(x0: float, y0: float, x1: float, y1: float, colour: str, width: float) -> VectorPath:
+        return VectorPath((("M", (_r(x0), _r(y0))), ("L", (_r(x1), _r(y1)))), None, colour.upper(), _r(width),
+                          line_cap="butt", line_join="round")
 
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
-
-    per_metre = round(dpi / 0.0254)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
-            + chunk(b"IDAT", b"".join(body) + packer.flush()) + chunk(b"IEND", b""))
+    items: list[VectorPath | VectorText] = [line(*grid, theme.palette.rule, GRID_WIDTH) for grid in plan.grid]
+    for x, y, w, h, colour in plan.bars:
+        corners = ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
+        segments = (("M", corners[0]), *(("L", corner) for corner in corners[1:]))
+        items.append(VectorPath(tuple((op, (_r(a), _r(b))) for op, (a, b) in segments) + (("Z", ()),), colour.upper(), None))
+    items += [line(*rule, theme.palette.muted, RULE_WIDTH) for rule in plan.rules]
+    items += [VectorText(_r(x), _r(y), text, _r(font.size), False, theme.palette.ink.upper(), _r(angle))
+              for x, y, text, font, angle in plan.texts]
+    return tuple(items)
 
 
 def _height(block: ChartBlock, theme: Theme) -> float:
-    """The theme's height, or taller for horizontal bars: each bar needs room for its value label."""
+    """The theme's height, or taller: for horizontal bars each bar needs room for its value label,
+    and category labels turned upwards take their length below the bars, not one line."""
     base = theme.chart.height_in * 72
+    cat, val = _fonts(theme)
     if block.kind != "hbar":
-        return base
-    val = _Font.of(str(theme.typeface.regular), max(MIN_TEXT, theme.chart.value_size))
+        columns = _columns(block, theme.chart.width_in * 72, cat, val, BAR_MAX * theme.chart.bar_scale)
+        extra = _label_depth(block, columns, cat) - (cat.ascent + cat.descent) if columns.turned else 0.0
+        return base + math.ceil(max(extra, 0.0))
     series = max(1, len(block.series))
     slot = series * (val.ascent + val.descent + 1.5) / (0.7 if series == 1 else 0.8)  # bars fill 70-80% of a slot
     legend = val.pitch * 2 + 6 if series > 1 else 0.0
     return max(base, math.ceil(2 * PAD + legend + len(block.categories) * slot))
 
 
-def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME, raster: bool = True) -> RenderedChart:
-    """Lay out one chart, record it as vectors (for the PDF) and, if asked, rasterise it at print size.
-
-    The deck draws its own slide-sized picture (`render_picture`), so a build asks for no raster."""
+def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> RenderedChart:
+    """Lay out one chart as vectors (for the PDF), with a print-size picture drawn only if asked."""
     width, height = theme.chart.width_in * 72, _height(block, theme)
-    fig = _figure(_plan(block, theme, width, height), theme, width, height)
-    fig.patch.set_visible(False)  # the PDF page is the background
-    recorder = _Recorder(width, height, frozenset({str(theme.typeface.regular), str(theme.typeface.bold)}))
-    fig.draw(recorder)
-    if not raster:
-        fig.clear()
-        return RenderedChart(VectorChart(_r(width), _r(height), tuple(recorder.items)), b"", (0, 0), block.alt_text())
-    fig.patch.set_visible(True)
+    plan = _plan(block, theme, width, height)
+    return RenderedChart(VectorChart(_r(width), _r(height), _vectors(plan, theme)), block.alt_text(),
+                         lambda: _picture(plan, theme, width, height)[0])
+
+
+def _picture(plan: _Plan, theme: Theme, width: float, height: float) -> tuple[bytes, tuple[int, int]]:
+    fig = _figure(plan, theme, width, height)
     fig.patch.set_facecolor(theme.palette.paper)
     fig.set_dpi(theme.chart.raster_dpi)
+    return _rasterise(fig, theme.chart.raster_dpi)
+
+
+def _rasterise(fig: Figure, dpi: int) -> tuple[bytes, tuple[int, int]]:
     canvas = FigureCanvasAgg(fig)
     with mpl.rc_context({"text.hinting": "no_hinting"}):  # glyph advances as measured, like the vector text
         canvas.draw()
     size = canvas.get_width_height()
-    png = _png(canvas.buffer_rgba(), *size, theme.chart.raster_dpi)
+    png = _png(canvas.buffer_rgba(), *size, dpi)
     fig.clear()
     canvas.renderer = None  # free the raster now rather than at the next cycle collection
-    return RenderedChart(VectorChart(_r(width), _r(height), tuple(recorder.items)), png, size, block.alt_text())
+    return png, size
 
 
-def render_charts(document: Document, theme: Theme = DEFAULT_THEME, raster: bool = True) -> dict[ChartBlock, RenderedChart]:
+def render_charts(document: Document, theme: Theme = DEFAULT_THEME) -> dict[ChartBlock, RenderedChart]:
     """Every distinct chart of the document, each rendered once."""
     rendered: dict[ChartBlock, RenderedChart] = {}
     for block in document.charts():
         if block not in rendered:
-            rendered[block] = render_chart(block, theme, raster)
+            rendered[block] = render_chart(block, theme)
     return rendered
 
 
@@ -406,14 +417,4 @@ def render_picture(block: ChartBlock, theme: Theme, width: float, height: float,
 
     The deck uses this for a slide-sized picture whose text is set for a projector, leaving the
     PDF's chart (and its vectors) as they are."""
-    fig = _figure(_plan(block, theme, width, height, span), theme, width, height)
-    fig.patch.set_facecolor(theme.palette.paper)
-    fig.set_dpi(theme.chart.raster_dpi)
-    canvas = FigureCanvasAgg(fig)
-    with mpl.rc_context({"text.hinting": "no_hinting"}):
-        canvas.draw()
-    size = canvas.get_width_height()
-    png = _png(canvas.buffer_rgba(), *size, theme.chart.raster_dpi)
-    fig.clear()
-    canvas.renderer = None
-    return png, size
+    return _picture(_plan(block, theme, width, height, span), theme, width, height)

@@ -61,9 +61,15 @@ DOLLARS = ChartBlock(title="Funding", categories=("$5M to $10M", "Under $5M"), s
 NEGATIVE = ChartBlock(title="Change", categories=("A", "B", "C"), series=(Series("Change", (-20, 50, 10)),),
                       sources=("x",))
 
+WEEKS = tuple(f"W{(w - 1) % 52 + 1:02d} {2024 + (w > 52)}" for w in range(1, 71))
+WEEKLY = ChartBlock(title="Weekly boardings", categories=WEEKS, sources=("x",), format=NumberFormat(decimals=1),
+                    series=(Series("Boardings", tuple(180 + (w * 37) % 240 + 0.5 for w in range(70))),))
+PAIRED = ChartBlock(title="Paired", categories=WEEKS[:40], sources=("x",),
+                    series=(Series("A", tuple(range(1000, 41000, 1000))), Series("B", tuple(range(40000, 0, -1000)))))
+
 VARIANTS = {"c1": C1, "c2": C2, "hbar": HBAR, "vlong": VLONG, "multi": MULTI, "twelve": TWELVE, "dense": DENSE,
             "hmulti": HMULTI, "dollars": DOLLARS, "negative": NEGATIVE, "hmonths": replace(TWELVE, kind="hbar"),
-            "hdense": replace(DENSE, kind="hbar")}
+            "hdense": replace(DENSE, kind="hbar"), "weekly": WEEKLY, "paired": PAIRED}
 
 
 @pytest.fixture(scope="module")
@@ -267,3 +273,24 @@ def test_dense_horizontal_bars_make_a_taller_chart(rendered: dict[str, RenderedC
     default = DEFAULT_THEME.chart.height_in * 72
     assert rendered["hdense"].vector.height > default
     assert rendered["hbar"].vector.height == pytest.approx(default)
+
+
+def test_too_many_bars_for_value_labels_get_a_value_axis_and_turned_thinned_categories(rendered) -> None:
+    """70 bars leave under 7 pt each: no value label could be read, so a light value axis stands in,
+    category labels read upwards, and only as many are shown as fit side by side."""
+    chart = rendered["weekly"].vector
+    shown_texts = shown(chart)
+    assert not any(text in shown_texts for text in ("180.5", "217.5")), "no per-bar value labels"
+    ticks = [t for t in texts(chart) if t.angle == 0.0]
+    assert [t.text for t in sorted(ticks, key=lambda t: t.y)] == ["0", "100", "200", "300", "400", "500"]
+    categories = [t for t in texts(chart) if t.angle == 90.0]
+    assert categories and all(t.text in WEEKS for t in categories), "whole labels, never broken inside"
+    assert 10 < len(categories) < 70 and categories[0].text == "W01 2024"
+    gaps = [b.x - a.x for a, b in zip(categories, categories[1:])]
+    assert min(gaps) >= 1.0 * categories[0].size, "turned labels stand clear of each other"
+    assert len(bars(chart, PALETTE.series[0])) == 70
+    assert chart.height > DEFAULT_THEME.chart.height_in * 72, "turned labels make the chart taller, not the bars shorter"
+    gridlines = [p for p in chart.items if isinstance(p, VectorPath) and p.stroke == PALETTE.rule]
+    assert len(gridlines) == 5
+    first_bar = chart.items.index(next(p for p in chart.items if isinstance(p, VectorPath) and p.fill == PALETTE.series[0]))
+    assert all(chart.items.index(g) < first_bar for g in gridlines), "gridlines lie under the bars"

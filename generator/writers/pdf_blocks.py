@@ -1,7 +1,8 @@
 """One function per block type, each returning the platypus flowables that print it.
 
-A figure or table travels with its title, note and source line (KeepTogether), so a title is
-never left at the foot of a page with its chart on the next.
+A figure travels with its title, note and source line (KeepTogether), so a title is never left at
+the foot of a page with its chart on the next. Tables live in pdf_tables. Every source line ends
+in citation marks that link to the numbered Sources list.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from ..measure import fit_columns
 from ..charts import RenderedChart, VectorChart, VectorPath
-from ..model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, TableBlock, attribution, source_line
+from ..model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, attribution, source_line
 from ..theme import Theme
 from .pdf_styles import BOLD, REGULAR, Styles
 
@@ -29,48 +29,93 @@ class Context:
     styles: Styles
     theme: Theme
     width: float
+    landscape_width: float = 0.0  # the frame of a landscape page, for tables too wide for portrait
 
 
 def text(value: str) -> str:
     return escape(value)
 
 
+def source_anchor(number: int) -> str:
+    """The destination name of the n-th entry of the Sources list."""
+    return f"source-{number}"
+
+
+def citation_marks(ctx: Context, keys: tuple[str, ...]) -> str:
+    """' [1, 6]': each number the cited source's entry in the Sources list, and an internal link to it."""
+    links = []
+    for key in keys:
+        number = ctx.document.source_number(key)
+        links.append(f'<a href="#{source_anchor(number)}" color="{ctx.theme.palette.heading}">{number}</a>')
+    return f" [{', '.join(links)}]" if links else ""
+
+
 def source_para(ctx: Context, keys: tuple[str, ...]) -> list[Flowable]:
-    line, _ = attribution(ctx.document, keys)
-    return [Paragraph(text(line), ctx.styles.source)] if line else []
+    line, cited = attribution(ctx.document, keys)
+    return [Paragraph(text(line) + citation_marks(ctx, cited), ctx.styles.source)] if line else []
+
+
+class Bookmark(Flowable):
+    """An outline entry (and the destination it opens) at the top of what follows it; takes no room.
+
+    Placed in a frame it acts on the frame instead of being added to it, so the frame still counts
+    as empty at the top of a page and the heading after it loses its space above, as it should.
+    """
+
+    def __init__(self, key: str, title: str, level: int):
+        super().__init__()
+        self.key, self.title, self.level = key, title, level
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def frameAction(self, frame) -> None:
+        self.canv.bookmarkHorizontalAbsolute(self.key, frame._y, left=frame._x1)
+        self.canv.addOutlineEntry(self.title, self.key, self.level)
+
+    def draw(self) -> None:  # when a flowable draws it inside itself
+        self.canv.bookmarkHorizontal(self.key, 0, 0)
+        self.canv.addOutlineEntry(self.title, self.key, self.level)
+
+
+class Gap(Flowable):
+    """Space between blocks that is dropped at the top of a page, where a Spacer would push the
+    next block down (and keep the frame from counting as empty)."""
+
+    def __init__(self, height: float):
+        super().__init__()
+        self.width, self.height = 0, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, self.height
+
+    def frameAction(self, frame) -> None:
+        if not frame._atTop:
+            frame._y = max(frame._y - self.height, frame._y1p)
 
 
 # --- stat cards ---------------------------------------------------------------------------
 
 
 def stats_flowables(ctx: Context, block: StatsBlock) -> list[Flowable]:
-    """Cards in an even grid: four across, or fewer when that leaves no row nearly empty.
-
-    All values of a block share one size, the largest at which the widest fits its card on one line.
-    """
-    across = {1: 1, 2: 2, 3: 3, 5: 3, 6: 3}.get(len(block.stats), 4)
-    gap, pad_left, pad_right = 8.0, 10.0, 8.0
-    card_width = (ctx.width - gap * (across - 1)) / across
-    value_style = _value_style(ctx, block, card_width - pad_left - pad_right)
-    widths = [card_width if i % 2 == 0 else gap for i in range(across * 2 - 1)]
+    """Cards in an even grid, two across for one or two cards and four across otherwise; a short
+    last row is centred. Every card of a block has the same height (the tallest card's), and all
+    values share one size, the largest at which the widest fits its card on one line."""
+    across = 2 if len(block.stats) <= 2 else 4
+    card_width = (ctx.width - CARD_GAP * (across - 1)) / across
+    inner = card_width - CARD_PAD - CARD_PAD_RIGHT
+    value_style = _value_style(ctx, block, inner)
+    cards = [_card(ctx, stat, value_style) for stat in block.stats]
+    height = max(card.measure(inner) for card in cards)
+    rows = [cards[start:start + across] for start in range(0, len(cards), across)]
     flowables: list[Flowable] = []
-    for start in range(0, len(block.stats), across):
-        row = block.stats[start:start + across]
-        cells = []
-        for index in range(across):
-            if index:
-                cells.append("")
-            cells.append(_card(ctx, row[index], value_style) if index < len(row) else "")
-        table = Table([cells], colWidths=widths, hAlign="LEFT")
-        commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                    ("LEFTPADDING", (0, 0), (-1, -1), pad_left), ("RIGHTPADDING", (0, 0), (-1, -1), pad_right),
-                    ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 10)]
-        for index in range(len(row)):
-            commands += [("BACKGROUND", (index * 2, 0), (index * 2, 0), HexColor(ctx.theme.palette.panel)),
-                         ("LINEABOVE", (index * 2, 0), (index * 2, 0), 2, HexColor(ctx.theme.palette.heading))]
-        table.setStyle(TableStyle(commands))
-        flowables += [table, Spacer(1, gap)]
+    for row in rows:
+        flowables += [CardRow(ctx, row, card_width, height, across), Gap(CARD_GAP)]
     return flowables
+
+
+CARD_GAP, CARD_PAD, CARD_PAD_RIGHT, CARD_TOP, CARD_BOTTOM = 8.0, 10.0, 8.0, 9.0, 9.0
 
 
 def _value_style(ctx: Context, block: StatsBlock, room: float) -> ParagraphStyle:
@@ -80,10 +125,56 @@ def _value_style(ctx: Context, block: StatsBlock, room: float) -> ParagraphStyle
     return ParagraphStyle("stat_value_fitted", parent=base, fontSize=size, leading=size * 1.1)
 
 
-def _card(ctx: Context, stat, value_style: ParagraphStyle) -> list[Flowable]:
-    styles = ctx.styles
-    return [Paragraph(text(stat.shown), value_style), Paragraph(text(stat.label), styles.stat_label),
-            Paragraph(text(source_line(ctx.document, (stat.source,))), styles.stat_source)]
+@dataclass
+class _Card:
+    """A stat card's three texts: the value large, its label, and its source line pinned to the foot."""
+
+    value: Paragraph
+    label: Paragraph
+    source: Paragraph
+
+    def measure(self, width: float) -> float:
+        self.heights = [p.wrap(width, 1e6)[1] for p in (self.value, self.label, self.source)]
+        return CARD_TOP + sum(self.heights) + 3 + 6 + CARD_BOTTOM  # 3: value to label; 6: label to source
+
+
+def _card(ctx: Context, stat, value_style: ParagraphStyle) -> _Card:
+    source = text(source_line(ctx.document, (stat.source,))) + citation_marks(ctx, (stat.source,))
+    return _Card(Paragraph(text(stat.shown), value_style), Paragraph(text(stat.label), ctx.styles.stat_label),
+                 Paragraph(source, ctx.styles.stat_source))
+
+
+class CardRow(Flowable):
+    """One row of the card grid, drawn directly so that every card is exactly the block's card height."""
+
+    def __init__(self, ctx: Context, cards: list[_Card], card_width: float, height: float, across: int):
+        super().__init__()
+        self.ctx, self.cards, self.card_width, self.across = ctx, cards, card_width, across
+        self.height = height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, palette = self.canv, self.ctx.theme.palette
+        inner = self.card_width - CARD_PAD - CARD_PAD_RIGHT
+        offset = (self.across - len(self.cards)) * (self.card_width + CARD_GAP) / 2  # centre a short last row
+        for index, card in enumerate(self.cards):
+            x = offset + index * (self.card_width + CARD_GAP)
+            canvas.saveState()
+            canvas.setFillColor(HexColor(palette.panel))
+            canvas.rect(x, 0, self.card_width, self.height, stroke=0, fill=1)
+            canvas.setStrokeColor(HexColor(palette.heading))
+            canvas.setLineWidth(2)
+            canvas.line(x, self.height - 1, x + self.card_width, self.height - 1)
+            canvas.restoreState()
+            card.measure(inner)
+            value_h, label_h, source_h = card.heights
+            top = self.height - CARD_TOP
+            card.value.drawOn(canvas, x + CARD_PAD, top - value_h)
+            card.label.drawOn(canvas, x + CARD_PAD, top - value_h - 3 - label_h)
+            card.source.drawOn(canvas, x + CARD_PAD, CARD_BOTTOM)
 
 
 # --- charts -------------------------------------------------------------------------------
@@ -151,63 +242,15 @@ def _draw_text(canvas, item) -> None:
 
 def chart_flowables(ctx: Context, block: ChartBlock, rendered: RenderedChart, number: int) -> list[Flowable]:
     styles = ctx.styles
-    parts: list[Flowable] = [Paragraph(f"Figure {number}. {text(block.title)}", styles.block_title)]
+    parts: list[Flowable] = [Bookmark(f"figure-{number}", f"Figure {number}. {block.title}", 1),
+                             Paragraph(f"Figure {number}. {text(block.title)}", styles.block_title)]
     if block.subtitle:
         parts.append(Paragraph(text(block.subtitle), styles.block_subtitle))
     parts.append(ChartFlowable(rendered.vector, ctx.width))
     if block.note:
         parts.append(Paragraph(text(block.note), styles.caption))
     parts += source_para(ctx, block.sources)
-    return [KeepTogether(parts), Spacer(1, 6)]
-
-
-# --- tables -------------------------------------------------------------------------------
-
-_PAD = 6.0
-SPLIT_IN_ROW = 30.0  # a row taller than the space left may break inside, if each part keeps this much
-KEEP_WHOLE_ROWS = 15  # tables up to this many rows move to the next page whole rather than break
-LONG_TABLE_START = 160.0  # points a long table needs below its title (a few rows) before it may start
-
-
-def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowable]:
-    styles, palette = ctx.styles, ctx.theme.palette
-    right = [column.align == "right" for column in block.columns]
-    header = [Paragraph(text(c.name), styles.header_cell_right if r else styles.header_cell) for c, r in zip(block.columns, right)]
-    body = [[Paragraph(text(cell), styles.cell_right if r else styles.cell) for cell, r in zip(row, right)] for row in block.shown_rows()]
-    table = Table([header, *body], colWidths=_column_widths(ctx, block), repeatRows=1, hAlign="LEFT", splitInRow=SPLIT_IN_ROW)
-    commands = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("LEFTPADDING", (0, 0), (-1, -1), _PAD), ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ("BACKGROUND", (0, 0), (-1, 0), HexColor(palette.panel)),
-        ("LINEBELOW", (0, 0), (-1, 0), 1.2, HexColor(palette.heading)),
-        ("LINEBELOW", (0, -1), (-1, -1), 0.8, HexColor(palette.heading)),
-    ]
-    for r in range(2, len(body) + 1, 2):
-        commands.append(("BACKGROUND", (0, r), (-1, r), HexColor(palette.zebra)))
-    for r in range(1, len(body)):
-        commands.append(("LINEBELOW", (0, r), (-1, r), 0.4, HexColor(palette.rule)))
-    table.setStyle(TableStyle(commands))
-    title = Paragraph(f"Table {number}. {text(block.title)}", styles.block_title)
-    tail = ([Paragraph(text(block.note), styles.caption)] if block.note else []) + source_para(ctx, block.sources)
-    if len(body) <= KEEP_WHOLE_ROWS:
-        return [KeepTogether([title, Spacer(1, 4), table, *tail]), Spacer(1, 6)]
-    # A long table may break across pages (its header row repeats); its title starts with some rows.
-    return [CondPageBreak(LONG_TABLE_START), title, table, KeepTogether(tail), Spacer(1, 6)]
-
-
-def _column_widths(ctx: Context, block: TableBlock) -> list[float]:
-    size = ctx.theme.print.table
-    rows = block.shown_rows()
-    natural, minimum = [], []
-    for index, column in enumerate(block.columns):
-        cells = [row[index] for row in rows]
-        widest = max([stringWidth(column.name, BOLD, size)] + [stringWidth(c, REGULAR, size) for c in cells])
-        words = [w for c in [column.name, *cells] for w in c.split()] or [""]
-        natural.append(widest + 2 * _PAD + 1)
-        minimum.append(max(stringWidth(w, BOLD, size) for w in words) + 2 * _PAD + 1)
-    flexible = [column.format is None for column in block.columns]
-    return fit_columns(natural, minimum, flexible, ctx.width)
+    return [KeepTogether(parts), Gap(6)]
 
 
 # --- bullets and callouts -----------------------------------------------------------------
@@ -222,17 +265,17 @@ def bullets_flowables(ctx: Context, block: BulletsBlock) -> list[Flowable]:
         body = f"<b>{text(item.lead)}</b> — {text(item.text)}" if item.lead else text(item.text)
         parts.append(Paragraph(body, styles.bullet, bulletText="•"))
     parts += source_para(ctx, block.sources)
-    return [*parts, Spacer(1, 6)]
+    return [*parts, Gap(6)]
 
 
 def callout_flowables(ctx: Context, block: CalloutBlock) -> list[Flowable]:
     palette = ctx.theme.palette
     inner = [Paragraph(text(block.text), ctx.styles.callout), *source_para(ctx, block.sources)]
-    box = Table([[inner]], colWidths=[ctx.width], hAlign="LEFT", splitInRow=SPLIT_IN_ROW)
+    box = Table([[inner]], colWidths=[ctx.width], hAlign="LEFT", splitInRow=30.0)  # a page-long callout breaks inside
     box.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(palette.panel)), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(palette.accent)),
         ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
         ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
     ]))
-    return [Spacer(1, 6), KeepTogether([box]), Spacer(1, 8)]
+    return [Gap(6), KeepTogether([box]), Gap(8)]

@@ -1,0 +1,156 @@
+"""Page furniture: the first-page title band, the running header and footer, and the canvas that
+holds pages back until the page count is known (for 'Page N of M').
+
+Kept apart from the story builder (pdf.py) because it draws on the canvas directly, below platypus.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+from ..model import Document
+from ..stamp import Stamp
+from ..theme import Theme
+from .pdf_blocks import Context
+from .pdf_styles import BOLD, REGULAR
+
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 22 * mm, 20 * mm  # fit for printing on A4 and Letter alike
+FIRST_TOP = 15 * mm  # page 1 has no running header, so its band starts higher
+BAND_PAD = 9 * mm
+
+
+class TitleBand(Flowable):
+    """The first-page band: title, subtitle, byline and date, and the handling marking."""
+
+    def __init__(self, ctx: Context):
+        super().__init__()
+        meta, styles = ctx.document.meta, ctx.styles
+        self.ctx = ctx
+        self.paragraphs = [Paragraph(escape(meta.title), styles.title)]
+        if meta.subtitle:
+            self.paragraphs.append(Paragraph(escape(meta.subtitle), styles.subtitle))
+        details = [part for part in (meta.byline, meta.date) if part]
+        if details:
+            self.paragraphs.append(Paragraph(escape("  ·  ".join(details)), styles.meta))
+        self.gaps = [0.0] + [7.0] * (len(self.paragraphs) - 1)
+        self.top_pad = 24.0 if ctx.document.meta.marking else 0.0  # room for the marking above the title
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.heights = [p.wrap(available_width, available_height)[1] for p in self.paragraphs]
+        self.height = sum(self.heights) + sum(self.gaps) + BAND_PAD + 10 + self.top_pad
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, palette = self.canv, self.ctx.theme.palette
+        page_width, page_height = canvas._pagesize
+        top_of_band = self.height + FIRST_TOP
+        canvas.saveState()
+        canvas.setFillColor(HexColor(palette.band))
+        canvas.rect(-MARGIN_X, 10, page_width, top_of_band - 10 + 1, stroke=0, fill=1)
+        canvas.restoreState()
+        y = self.height - self.top_pad
+        for paragraph, height, gap in zip(self.paragraphs, self.heights, self.gaps):
+            y -= gap + height
+            paragraph.drawOn(canvas, 0, y)
+        marking = self.ctx.document.meta.marking
+        if marking:
+            _marking_badge(canvas, marking, self.width, self.height - 8, self.ctx.theme, on_band=True)
+
+
+def _marking_badge(canvas, marking: str, right: float, baseline: float, theme: Theme, on_band: bool = False) -> float:
+    """Draw the marking in a ruled box ending at `right`; return the box's width."""
+    size = theme.print.running + 0.5
+    width = canvas.stringWidth(marking, BOLD, size)
+    canvas.saveState()
+    canvas.setFillColor(HexColor(theme.palette.on_band if on_band else theme.palette.accent))
+    canvas.setFont(BOLD, size)
+    canvas.drawRightString(right, baseline, marking)
+    canvas.setStrokeColor(HexColor(theme.palette.on_band if on_band else theme.palette.accent))
+    canvas.setLineWidth(0.7)
+    canvas.rect(right - width - 4, baseline - 3, width + 8, size + 5, stroke=1, fill=0)
+    canvas.restoreState()
+    return width + 8
+
+
+class Furniture:
+    """Running header (after page 1) and footer (every page), drawn once the page count is known."""
+
+    def __init__(self, document: Document, theme: Theme):
+        self.document, self.theme = document, theme
+
+    def decorate(self, canvas: Canvas, page: int, pages: int) -> None:
+        meta, palette, size = self.document.meta, self.theme.palette, self.theme.print.running
+        width, height = canvas._pagesize
+        left, right = MARGIN_X, width - MARGIN_X
+        canvas.saveState()
+        if page > 1:
+            header_y = height - MARGIN_TOP + 9
+            badge = _marking_badge(canvas, meta.marking, right - 4, header_y, self.theme) + 16 if meta.marking else 0.0
+            canvas.setFont(REGULAR, size)
+            canvas.setFillColor(HexColor(palette.muted))
+            canvas.drawString(left, header_y, _shorten(canvas, meta.title, right - left - badge, size))
+            canvas.setStrokeColor(HexColor(palette.rule))
+            canvas.setLineWidth(0.5)
+            canvas.line(left, header_y - 5, right, header_y - 5)
+        footer_y = MARGIN_BOTTOM - 22
+        canvas.setFillColor(HexColor(palette.muted))
+        canvas.setFont(REGULAR, size)
+        left_text = "  ·  ".join(part for part in (meta.marking, meta.date) if part)
+        if left_text:
+            canvas.drawString(left, footer_y, left_text)
+        canvas.drawRightString(right, footer_y, f"Page {page} of {pages}")
+        canvas.restoreState()
+
+
+def _shorten(canvas: Canvas, value: str, width: float, size: float) -> str:
+    if canvas.stringWidth(value, REGULAR, size) <= width:
+        return value
+    while value and canvas.stringWidth(value + "…", REGULAR, size) > width:
+        value = value[:-1]
+    return value.rstrip() + "…"
+
+
+def numbered_canvas(furniture: Furniture, stamp: Stamp) -> type[Canvas]:
+    """A canvas that holds pages back until the end, so each footer can say 'of M'.
+
+    It also stamps the build's date and the content's fingerprint, in place of the clock, so the
+    same content gives the same document ID and dates (see generator.stamp).
+    """
+    created = stamp.moment.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+            self.setDateFormatter(lambda *clock: created)
+            self._doc.updateSignature(stamp.fingerprint)
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def bookmarkPage(self, key, **kwargs):
+            """Pages are added to the file only at the end, so a destination made now must name the
+            page being laid out, not the file's current page count."""
+            counter = self._doc.pageCounter
+            self._doc.pageCounter = len(self._pages) + 1
+            try:
+                return super().bookmarkPage(key, **kwargs)
+            finally:
+                self._doc.pageCounter = counter
+
+        def save(self) -> None:
+            for number, state in enumerate(self._pages, 1):
+                self.__dict__.update(state)
+                furniture.decorate(self, number, len(self._pages))
+                super().showPage()
+            self.showOutline()
+            super().save()
+
+    return NumberedCanvas

@@ -1,0 +1,187 @@
+"""Tables in the printed briefing: column widths that follow content, a type size and page
+orientation that let the widest table fit, and titles that say '(continued)' on later pages.
+
+A table is never cut off: if its columns cannot fit the portrait frame even at the smallest table
+size (7 pt), it is set on a landscape page; if they still cannot fit, long words break inside.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Table, TableStyle
+
+from ..measure import fit_columns
+from ..model import TableBlock
+from .pdf_blocks import Bookmark, Context, Gap, source_para
+from .pdf_styles import BOLD, REGULAR
+
+PAD = 6.0
+TITLE_GAP = 4.0
+SPLIT_IN_ROW = 30.0  # a row taller than the space left may break inside, if each part keeps this much
+KEEP_WHOLE_ROWS = 15  # tables up to this many rows move to the next page whole rather than break
+LONG_TABLE_START = 160.0  # points a long table needs below its title (a few rows) before it may start
+SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)  # table type sizes to try, largest first; never below 7 pt
+
+
+@dataclass(frozen=True)
+class Layout:
+    size: float
+    landscape: bool
+    widths: list[float]
+
+
+def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowable]:
+    layout = choose_layout(ctx, block)
+    table = _table(ctx, block, layout)
+    name = f"Table {number}. {block.title}"
+    title = Paragraph(f"Table {number}. {escape(block.title)}", ctx.styles.block_title)
+    tail = ([Paragraph(escape(block.note), ctx.styles.caption)] if block.note else []) + source_para(ctx, block.sources)
+    titled = TitledTable(title, table, lambda: Paragraph(f"Table {number}. {escape(block.title)} (continued)",
+                                                         ctx.styles.block_title), Bookmark(f"table-{number}", name, 1), tail)
+    if len(block.rows) <= KEEP_WHOLE_ROWS:
+        body = [KeepTogether([titled]), Gap(6)]
+    else:  # a long table may break across pages (its header row repeats); its title starts with some rows
+        body = [CondPageBreak(LONG_TABLE_START), titled, Gap(6)]
+    if layout.landscape:
+        return [NextPageTemplate("landscape"), PageBreak(), *body, NextPageTemplate("later"), PageBreak()]
+    return body
+
+
+def choose_layout(ctx: Context, block: TableBlock) -> Layout:
+    """The largest size at which the columns fit portrait, else landscape, else 7 pt landscape with
+    long words broken inside their cells (numbers keep their width). Number columns keep their
+    header on one line when the whole table then fits unwrapped; else headers wrap, as one header
+    row of two or three lines costs less than text wrapping in every row."""
+    for landscape in (False, True):
+        room = ctx.landscape_width if landscape else ctx.width
+        for size in SIZES:
+            for wrap_headers in (False, True):
+                natural, minimum, numeric = _measure(block, size, wrap_headers)
+                if sum(natural if not wrap_headers else minimum) <= room:
+                    return Layout(size, landscape, fit_columns(natural, minimum, [not n for n in numeric], room))
+    natural, minimum, numeric = _measure(block, SIZES[-1], True)
+    room = ctx.landscape_width
+    fixed = sum(m for m, n in zip(minimum, numeric) if n)
+    text_total = sum(m for m, n in zip(minimum, numeric) if not n) or 1.0
+    share = max(room - fixed, 0.0) / text_total
+    return Layout(SIZES[-1], True, [m if n else m * share for m, n in zip(minimum, numeric)])
+
+
+def _measure(block: TableBlock, size: float, wrap_headers: bool) -> tuple[list[float], list[float], list[bool]]:
+    """Natural and smallest widths per column. A number column is as wide as its widest figure and
+    its header (or, with `wrap_headers`, its header's longest word): figures never wrap. A text
+    column may shrink to its longest word."""
+    rows = block.shown_rows()
+    natural, minimum, numeric = [], [], []
+    for index, column in enumerate(block.columns):
+        cells = [row[index] for row in rows]
+        header_words = column.name.split() or [""]
+        widest_word = max(stringWidth(w, BOLD, size) for w in header_words)
+        if column.format is not None:
+            header = widest_word if wrap_headers else stringWidth(column.name, BOLD, size)
+            widest = max([header] + [stringWidth(c, REGULAR, size) for c in cells])
+            natural.append(widest + 2 * PAD + 1)
+            minimum.append(widest + 2 * PAD + 1)
+        else:
+            widest = max([stringWidth(column.name, BOLD, size)] + [stringWidth(c, REGULAR, size) for c in cells])
+            words = [w for c in cells for w in c.split()]
+            longest = max([widest_word] + [stringWidth(w, REGULAR, size) for w in words])
+            natural.append(widest + 2 * PAD + 1)
+            minimum.append(longest + 2 * PAD + 1)
+        numeric.append(column.format is not None)
+    return natural, minimum, numeric
+
+
+def _sized(style: ParagraphStyle, size: float) -> ParagraphStyle:
+    if style.fontSize == size:
+        return style
+    return ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=round(size * 1.3, 1))
+
+
+def _table(ctx: Context, block: TableBlock, layout: Layout) -> Table:
+    styles, palette, size = ctx.styles, ctx.theme.palette, layout.size
+    cell, cell_right = _sized(styles.cell, size), _sized(styles.cell_right, size)
+    head, head_right = _sized(styles.header_cell, size), _sized(styles.header_cell_right, size)
+    right = [column.align == "right" for column in block.columns]
+    header = [Paragraph(escape(c.name), head_right if r else head) for c, r in zip(block.columns, right)]
+    body = [[_cell(value, width, size, cell_right if r else cell) for value, r, width in zip(row, right, layout.widths)]
+            for row in block.shown_rows()]
+    table = Table([header, *body], colWidths=layout.widths, repeatRows=1, hAlign="LEFT", splitInRow=SPLIT_IN_ROW)
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("FONTSIZE", (0, 1), (-1, -1), size), ("LEADING", (0, 1), (-1, -1), cell.leading),
+        ("TEXTCOLOR", (0, 1), (-1, -1), cell.textColor),
+        *[("ALIGN", (c, 1), (c, -1), column.align.upper()) for c, column in enumerate(block.columns)],
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(palette.panel)),
+        ("LINEBELOW", (0, 0), (-1, 0), 1.2, HexColor(palette.heading)),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.8, HexColor(palette.heading)),
+    ]
+    for r in range(2, len(body) + 1, 2):
+        commands.append(("BACKGROUND", (0, r), (-1, r), HexColor(palette.zebra)))
+    for r in range(1, len(body)):
+        commands.append(("LINEBELOW", (0, r), (-1, r), 0.4, HexColor(palette.rule)))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _cell(value: str, width: float, size: float, style: ParagraphStyle) -> str | Paragraph:
+    """A cell that fits its column on one line is set as plain text (the table's own font, size and
+    alignment), which lays out far faster than a paragraph; longer text wraps as a paragraph."""
+    if stringWidth(value, REGULAR, size) <= width - 2 * PAD - 1:
+        return value
+    return Paragraph(escape(value), style)
+
+
+class TitledTable(Flowable):
+    """A table under its title, with its note and source line (the tail) beneath it. When it breaks
+    across pages, each later part carries the title again with '(continued)' above the repeated
+    header row, and the tail stays with the last rows; the outline points at the first part."""
+
+    def __init__(self, title: Paragraph, table: Table, continued, bookmark: Bookmark | None, tail: list[Paragraph]):
+        super().__init__()
+        self.title, self.table, self.continued, self.bookmark, self.tail = title, table, continued, bookmark, tail
+        self.spaceBefore = title.style.spaceBefore
+
+    def _heights(self, width: float, height: float) -> tuple[float, list[float]]:
+        title = self.title.wrap(width, height)[1] + TITLE_GAP
+        return title, [part.wrap(width, height)[1] + part.getSpaceBefore() for part in self.tail]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.title_height, self.tail_heights = self._heights(available_width, available_height)
+        table_height = self.table.wrap(available_width, available_height - self.title_height)[1]
+        self.width, self.height = available_width, self.title_height + table_height + sum(self.tail_heights)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        title, tail = self._heights(available_width, available_height)
+        room = available_height - title
+        parts: list[Flowable] = []
+        # a remainder too short to split alone takes a little more; rows that fit without their tail
+        # leave the last of them to travel with it
+        for spare in (0.0, SPLIT_IN_ROW, sum(tail), sum(tail) + SPLIT_IN_ROW):
+            parts = self.table.split(available_width, room - spare)
+            if len(parts) >= 2:
+                break
+        if len(parts) < 2:
+            return []
+        first = TitledTable(self.title, parts[0], self.continued, self.bookmark, [])
+        rest = [TitledTable(self.continued(), part, self.continued, None, []) for part in parts[1:]]
+        rest[-1].tail = self.tail
+        return [first, *rest]
+
+    def draw(self) -> None:
+        if self.bookmark is not None:
+            self.bookmark.drawOn(self.canv, 0, self.height)
+        self.title.drawOn(self.canv, 0, self.height - self.title_height + TITLE_GAP)
+        below = sum(self.tail_heights)
+        self.table.drawOn(self.canv, 0, below)
+        for part, height in zip(self.tail, self.tail_heights):
+            below -= height
+            part.drawOn(self.canv, 0, below)
