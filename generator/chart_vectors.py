@@ -13,6 +13,7 @@ from matplotlib.ft2font import LoadFlags
 from PIL import Image
 
 FEATURES = ("-kern", "-liga", "-clig")  # reportlab neither kerns nor ligates; so neither do we
+GRID_WIDTH, RULE_WIDTH = 0.5, 0.75  # value-axis gridlines, baseline
 
 
 @dataclass(frozen=True)

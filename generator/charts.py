@@ -20,18 +20,11 @@ import math
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-import matplotlib as mpl
-from matplotlib.artist import Artist
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties, get_font
-from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
-from matplotlib.transforms import Affine2D
+from matplotlib.font_manager import get_font
 
-from .chart_vectors import FEATURES, VectorChart, VectorPath, VectorText, _metrics, _png, _r
+from .chart_paint import picture
+from .chart_vectors import GRID_WIDTH, RULE_WIDTH, VectorChart, VectorPath, VectorText, _metrics, _r
 from .model import ChartBlock, Document, NumberFormat
 from .theme import DEFAULT_THEME, Theme
 
@@ -42,7 +35,6 @@ PAD = 2.0  # clear margin at the figure edge
 LABEL_GAP = 3.0  # bar end to its value label
 CAT_GAP = 5.0  # baseline to category labels
 MIN_BAR = 1.0  # a non-zero bar is never shorter, so 13 beside 3,443 still shows (~4 px at 300 dpi)
-GRID_WIDTH, RULE_WIDTH = 0.5, 0.75  # value-axis gridlines, baseline
 BAR_MAX, HBAR_MAX = 48.0, 22.0  # a chart of few categories should not become slabs
 
 
@@ -291,53 +283,6 @@ def _legend(plan: _Plan, block: ChartBlock, theme: Theme, font: _Font, width: fl
     return height - PAD - y + font.descent + 6
 
 
-def _figure(plan: _Plan, theme: Theme, width: float, height: float) -> Figure:
-    """Matplotlib artists placed in points through dpi_scale_trans, so one figure serves any dpi."""
-    fig = Figure(figsize=(width / 72, height / 72), dpi=72)
-    pt = Affine2D().scale(1 / 72) + fig.dpi_scale_trans
-    for x0, y0, x1, y1 in plan.grid:
-        fig.add_artist(Line2D([x0, x1], [y0, y1], transform=pt, color=theme.palette.rule, linewidth=GRID_WIDTH,
-                              solid_capstyle="butt", zorder=0.5))  # under the bars (patches draw at 1)
-    for x, y, w, h, colour in plan.bars:
-        fig.add_artist(Rectangle((x, y), w, h, transform=pt, facecolor=colour, edgecolor="none", linewidth=0))
-    for x0, y0, x1, y1 in plan.rules:
-        fig.add_artist(Line2D([x0, x1], [y0, y1], transform=pt, color=theme.palette.muted, linewidth=RULE_WIDTH,
-                              solid_capstyle="butt"))
-    for x, y, s, font, angle in plan.texts:
-        fig.add_artist(_Label(x, y, s, font, angle, theme.palette.ink, pt))
-    return fig
-
-
-class _Label(Artist):
-    """Plain text at its baseline-left anchor. matplotlib's Text would measure every string again to
-    align it, which is most of a chart's drawing time; anchored left on its baseline there is
-    nothing to align, so this hands the string straight to the renderer, as Text does in the end."""
-
-    zorder = 3  # with the texts, above bars and rules
-
-    def __init__(self, x: float, y: float, text: str, font: _Font, angle: float, colour: str, transform):
-        super().__init__()
-        self.set_transform(transform)
-        self.x, self.y, self.text, self.angle, self.colour = x, y, text, angle, colour
-        self.prop = FontProperties(fname=font.path, size=font.size)
-
-    def get_fontfeatures(self) -> tuple[str, ...]:
-        return FEATURES
-
-    def get_language(self) -> None:
-        return None
-
-    def draw(self, renderer) -> None:
-        x, y = self.get_transform().transform((self.x, self.y))
-        if renderer.flipy():
-            y = renderer.get_canvas_width_height()[1] - y
-        gc = renderer.new_gc()
-        gc.set_foreground(self.colour)
-        gc.set_antialiased(True)
-        renderer.draw_text(gc, x, y, self.text, self.prop, self.angle, False, mtext=self)
-        gc.restore()
-
-
 def _vectors(plan: _Plan, theme: Theme) -> tuple[VectorPath | VectorText, ...]:
     """The plan as the PDF draws it, in the order matplotlib paints the figure (gridlines, bars,
     rules, texts), so the vector page and the deck's picture show the same thing."""
@@ -376,25 +321,7 @@ def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> RenderedCha
     width, height = theme.chart.width_in * 72, _height(block, theme)
     plan = _plan(block, theme, width, height)
     return RenderedChart(VectorChart(_r(width), _r(height), _vectors(plan, theme)), block.alt_text(),
-                         lambda: _picture(plan, theme, width, height)[0])
-
-
-def _picture(plan: _Plan, theme: Theme, width: float, height: float) -> tuple[bytes, tuple[int, int]]:
-    fig = _figure(plan, theme, width, height)
-    fig.patch.set_facecolor(theme.palette.paper)
-    fig.set_dpi(theme.chart.raster_dpi)
-    return _rasterise(fig, theme.chart.raster_dpi)
-
-
-def _rasterise(fig: Figure, dpi: int) -> tuple[bytes, tuple[int, int]]:
-    canvas = FigureCanvasAgg(fig)
-    with mpl.rc_context({"text.hinting": "no_hinting"}):  # glyph advances as measured, like the vector text
-        canvas.draw()
-    size = canvas.get_width_height()
-    png = _png(canvas.buffer_rgba(), *size, dpi)
-    fig.clear()
-    canvas.renderer = None  # free the raster now rather than at the next cycle collection
-    return png, size
+                         lambda: picture(plan, theme, width, height)[0])
 
 
 def render_charts(document: Document, theme: Theme = DEFAULT_THEME) -> dict[ChartBlock, RenderedChart]:
@@ -417,4 +344,4 @@ def render_picture(block: ChartBlock, theme: Theme, width: float, height: float,
 
     The deck uses this for a slide-sized picture whose text is set for a projector, leaving the
     PDF's chart (and its vectors) as they are."""
-    return _picture(_plan(block, theme, width, height, span), theme, width, height)
+    return picture(_plan(block, theme, width, height, span), theme, width, height)
