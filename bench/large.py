@@ -51,7 +51,7 @@ def median_build(content: Path, runs: int, out: str) -> tuple[float, float]:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
         times.append(time.perf_counter() - start)
     return statistics.median(times), min(times)
 
