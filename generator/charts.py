@@ -20,6 +20,7 @@ import math
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from matplotlib.font_manager import get_font
 
@@ -62,6 +63,7 @@ class RenderedChart:
         return struct.unpack(">II", self.png[16:24])
 
 
+@lru_cache(maxsize=4096)
 def _width(path: str, size: float, text: str) -> float:
     return _metrics(path, size, text)[0]
 

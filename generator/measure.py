@@ -7,7 +7,7 @@ the deck names, so a line measured here breaks where PowerPoint and LibreOffice 
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from PIL import ImageFont
 
@@ -24,8 +24,13 @@ def _font(path: str) -> ImageFont.FreeTypeFont:
 
 def text_width(text: str, size: float, bold: bool = False, typeface: Typeface = DEFAULT_THEME.typeface) -> float:
     """Advance width of `text` in points at `size` points."""
-    font = _font(str(typeface.bold if bold else typeface.regular))
-    return font.getlength(text) * size / _UNITS
+    return _unit_width(str(typeface.bold if bold else typeface.regular), text) * size / _UNITS
+
+
+@lru_cache(maxsize=1 << 16)
+def _unit_width(path: str, text: str) -> float:
+    """Width at 1000 px; unhinted, it scales linearly, so a layout that tries several sizes measures each string once."""
+    return _font(path).getlength(text)
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False, typeface: Typeface = DEFAULT_THEME.typeface) -> list[str]:

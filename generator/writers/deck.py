@@ -15,7 +15,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
@@ -115,9 +115,15 @@ def _text_box(slide, box: TextBox, theme: Theme) -> None:
 
 
 def _fill_paragraph(paragraph, para: Para, theme: Theme) -> None:
+    _fill_p(paragraph._p, para, theme)
+
+
+def _fill_p(p, para: Para, theme: Theme) -> None:
     """Write the a:p element directly: python-pptx's per-property API costs ~1 ms a run."""
-    p = paragraph._p
-    properties = p.get_or_add_pPr()
+    properties = p.find(qn("a:pPr"))
+    if properties is None:
+        properties = etree.Element(qn("a:pPr"))
+        p.insert(0, properties)
     properties.set("algn", {"left": "l", "right": "r", "center": "ctr"}[para.align])
     if para.space_after:  # schema order inside a:pPr: spacing first, then the bullet's colour, font, character
         spacing = etree.SubElement(properties, qn("a:spcAft"))
@@ -165,27 +171,33 @@ def _chart_picture(slide, box: ChartBox, theme: Theme) -> None:
 
 
 def _table(slide, box: TableBox, theme: Theme) -> None:
+    """A native table whose rows are written as a:tr elements directly: python-pptx's cell API
+    (margins, fill, anchor, one property at a time) costs most of a long table's build time."""
     palette = theme.palette
-    rows, columns = len(box.rows), len(box.column_widths)
-    frame = slide.shapes.add_table(rows, columns, Pt(box.x), Pt(box.y), Pt(sum(box.column_widths)), Pt(sum(box.row_heights)))
+    frame = slide.shapes.add_table(1, len(box.column_widths), Pt(box.x), Pt(box.y), Pt(sum(box.column_widths)),
+                                   Pt(sum(box.row_heights)))
     table = frame.table
     table.first_row = True
     table.horz_banding = False
     for index, width in enumerate(box.column_widths):
         table.columns[index].width = Pt(width)
-    for r, height in enumerate(box.row_heights):
-        table.rows[r].height = Pt(height)
-        for c, value in enumerate(box.rows[r]):
-            cell = table.cell(r, c)
-            cell.margin_left = cell.margin_right = Pt(CELL_PAD_X)
-            cell.margin_top = cell.margin_bottom = Pt(CELL_PAD_Y)
-            cell.fill.solid()
-            cell.fill.fore_color.rgb = _rgb(palette.heading if r == 0 else (palette.zebra if r % 2 == 0 else palette.paper))
-            colour = palette.on_band if r == 0 else palette.ink
-            para = Para([Run(value, bold=r == 0)], box.size, colour, align=box.aligns[c])
-            cell.text_frame.word_wrap = True
-            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-            _fill_paragraph(cell.text_frame.paragraphs[0], para, theme)
+    tbl = table._tbl
+    for row in tbl.findall(qn("a:tr")):
+        tbl.remove(row)
+    margins = {"marL": str(Pt(CELL_PAD_X)), "marR": str(Pt(CELL_PAD_X)), "marT": str(Pt(CELL_PAD_Y)),
+               "marB": str(Pt(CELL_PAD_Y)), "anchor": "ctr"}
+    for r, (height, values) in enumerate(zip(box.row_heights, box.rows)):
+        row = etree.SubElement(tbl, qn("a:tr"), h=str(Pt(height)))
+        fill = (palette.heading if r == 0 else (palette.zebra if r % 2 == 0 else palette.paper)).lstrip("#").upper()
+        colour = palette.on_band if r == 0 else palette.ink
+        for c, value in enumerate(values):
+            cell = etree.SubElement(row, qn("a:tc"))
+            body = etree.SubElement(cell, qn("a:txBody"))
+            etree.SubElement(body, qn("a:bodyPr"), wrap="square")
+            etree.SubElement(body, qn("a:lstStyle"))
+            _fill_p(etree.SubElement(body, qn("a:p")), Para([Run(value, bold=r == 0)], box.size, colour, align=box.aligns[c]), theme)
+            properties = etree.SubElement(cell, qn("a:tcPr"), margins)
+            etree.SubElement(etree.SubElement(properties, qn("a:solidFill")), qn("a:srgbClr"), val=fill)
 
 
 def _set_properties(deck, document: Document, stamp: Stamp) -> None:
