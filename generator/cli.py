@@ -31,7 +31,18 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--format", default="pdf,pptx", type=_formats,
                        help="comma-separated formats to build: pdf, pptx (default: pdf,pptx)")
     build.add_argument("--page-size", choices=("A4", "Letter"), help="PDF page size (default: the content file's, else A4)")
+    _add_preview_command(commands)
     return top
+
+
+def _add_preview_command(commands) -> None:
+    preview = commands.add_parser(
+        "preview", help="write a PNG of every PDF page and slide, and a contact sheet of each output",
+        description="Build the outputs in a scratch folder and write <name>-page-NN.png, <name>-slide-NN.png and the "
+                    "contact sheets <name>-pages.png and <name>-slides.png. Slides need LibreOffice.")
+    preview.add_argument("content", type=Path, help="the content file (YAML), e.g. content/briefing.yaml")
+    preview.add_argument("--out", type=Path, default=Path("output") / "preview",
+                         help="folder to write the previews into (default: output/preview/)")
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -44,6 +55,8 @@ def _formats(value: str) -> tuple[str, ...]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "preview":
+        return _preview(args)
     return _build(args)
 
 
@@ -70,3 +83,26 @@ def _build(args: argparse.Namespace) -> int:
     for item in result.written:
         print(f"wrote {item.path} ({item.size / 1024:.0f} KB)")
     return EXIT_OK
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from .preview import preview
+
+    try:
+        result = preview(args.content, args.out)
+    except ContentError as error:
+        for diagnostic in error.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        count = len(error.diagnostics)
+        print(f"{count} problem{'s' if count != 1 else ''} in {args.content}; no preview was written.", file=sys.stderr)
+        return EXIT_INVALID_CONTENT
+    except OSError as error:
+        print(f"briefing: cannot write the previews: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    for notice in result.notices:
+        print(f"briefing: {notice}", file=sys.stderr)
+    for path in result.written:
+        print(f"wrote {path}")
+    return EXIT_FAILED if result.failed else EXIT_OK
