@@ -127,7 +127,7 @@ def _guard(text: str, name: str) -> None:
             if aliased > MAX_ALIASED:
                 raise _fail(name, f"aliases expand the content past {MAX_ALIASED:,} values (an alias bomb)",
                             mark.line + 1, mark.column + 1, "write the values out; a briefing needs few aliases, if any")
-            open_sizes[-1] += sizes[event.anchor]
+            _close(sizes[event.anchor], None, sizes, open_sizes)
         elif isinstance(event, yaml.CollectionStartEvent):
             if len(open_sizes) >= MAX_DEPTH:
                 raise _fail(name, _TOO_DEEP, mark.line + 1, mark.column + 1)

@@ -184,3 +184,10 @@ def _wait_for(path: Path, seconds: float = 5.0) -> None:
     while not path.exists():
         assert time.monotonic() < deadline, f"{path} never appeared"
         time.sleep(0.02)
+
+
+def test_an_alias_across_documents_is_reported_not_raised(tmp_path: Path):
+    content = tmp_path / "two.yaml"
+    content.write_text("--- &a [1]\n--- *a\n")
+    with pytest.raises(ContentError, match=r"two.yaml:2:1: error: YAML syntax: expected a single document"):
+        load(content)
