@@ -155,6 +155,7 @@ def test_a_build_killed_at_any_moment_leaves_whole_files_and_the_next_build_leav
 def _kill_build_at(content: Path, out: Path, moment) -> tuple[bool, list[str]]:
     """Start a build and SIGKILL it after `moment` seconds, or once a temporary of the named
     output exists; returns whether it was killed mid-run and the temporaries it left."""
+    before = set(out.iterdir())
     env = {**os.environ, TEST_PAUSE_VARIABLE: str(KILL_PAUSE)}
     process = subprocess.Popen([sys.executable, "-m", "generator", "build", str(content), "--out", str(out)],
                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -167,4 +168,4 @@ def _kill_build_at(content: Path, out: Path, moment) -> tuple[bool, list[str]]:
         time.sleep(moment)
     process.send_signal(signal.SIGKILL)
     returncode = process.wait()
-    return returncode == -signal.SIGKILL, sorted(p.name for p in out.iterdir() if p.name.endswith(".partial"))
+    return returncode == -signal.SIGKILL, sorted(p.name for p in set(out.iterdir()) - before if p.name.endswith(".partial"))
