@@ -35,7 +35,7 @@ bad_number = st.one_of(
     st.integers(-10**20, 10**20), st.floats(allow_nan=True, allow_infinity=True),
     st.sampled_from([10**15, -1, "67,000", "12%", True, None, [1], {"v": 1}]),
 )
-header = ascii_text  # table text stays short: see test_long_unbroken_table_text_builds
+header = ascii_text.filter(lambda value: value.strip())  # table text stays short: see test_long_unbroken_table_text_builds
 junk = st.one_of(st.none(), st.integers(), control_text, st.lists(st.integers(), max_size=2), st.dictionaries(ascii_text, st.integers(), max_size=2), text)
 
 
@@ -58,32 +58,6 @@ class Shapes:
     def sources(self, min_size=1):
         return st.lists(self.source, min_size=min_size if self.ok else 0, max_size=3)
 
-    @st.composite
-    def chart(draw, self):
-        categories = draw(st.lists(text, min_size=1, max_size=12))
-        length = st.just(len(categories)) if self.ok or draw(st.integers(0, 3)) else st.integers(0, 14)
-        series = draw(st.lists(st.builds(lambda name, n, values: {"name": name, "values": values[:n]},
-                                         text, length, st.lists(self.number, min_size=14, max_size=14)), min_size=1, max_size=4))
-        kinds = ["bar", "hbar"] + ([] if self.ok else ["pie"])
-        body = {"title": draw(text), "categories": categories, "series": series, "sources": draw(self.sources()),
-                "type": draw(st.sampled_from(kinds))}
-        for key, value in (("subtitle", text), ("note", text), ("format", self.format), ("notes", text)):
-            if draw(st.booleans()):
-                body[key] = draw(value)
-        return {"chart": body}
-
-    @st.composite
-    def table(draw, self):
-        aligns = ["left", "center", "right"] + ([] if self.ok else ["middle"])
-        columns = draw(st.lists(st.one_of(header, st.fixed_dictionaries(
-            {"name": header}, optional={"format": self.format, "align": st.sampled_from(aligns)})), min_size=1, max_size=6))
-        width = len(columns)
-        words = header.filter(lambda value: not re.fullmatch(r"\s*[+-]?[\d,]+(\.\d+)?%?\s*", value)) if self.ok else header
-        cell = st.one_of(words, self.number, st.none())  # a figure in a numeric column must be a number, not text
-        row = st.lists(cell, min_size=width, max_size=width) if self.ok or draw(st.integers(0, 3)) else st.lists(cell, max_size=8)
-        return {"table": {"title": draw(text), "columns": columns, "rows": draw(st.lists(row, min_size=1, max_size=12)),
-                          "sources": draw(self.sources())}}
-
     def block(self):
         stats = st.builds(lambda cards: {"stats": {"cards": cards}}, st.lists(st.fixed_dictionaries(
             {"value": self.number, "label": text, "source": self.source}, optional={"format": self.format}), min_size=1, max_size=9))
@@ -92,7 +66,7 @@ class Shapes:
                             text, st.lists(item, min_size=1, max_size=15),
                             st.fixed_dictionaries({}, optional={"intro": text, "sources": self.sources(0)}))
         callout = st.builds(lambda body, sources: {"callout": {"text": body, "sources": sources}}, text, self.sources())
-        blocks = [stats, self.chart(), self.table(), bullets, callout]
+        blocks = [stats, chart(self), table(self), bullets, callout]
         if not self.ok:
             blocks.append(st.builds(lambda key: {key: {"title": "x"}}, st.sampled_from(["chrt", "image", "stat"])))
         return st.one_of(blocks)
@@ -111,6 +85,34 @@ class Shapes:
             "sources": self.value(st.fixed_dictionaries({key: source for key in SOURCE_KEYS})),
             "sections": self.value(st.lists(section, min_size=1, max_size=2)),
         }, optional={key: self.value(value) for key, value in optional.items()})
+
+
+@st.composite
+def chart(draw, shapes: Shapes):
+    categories = draw(st.lists(text, min_size=1, max_size=12))
+    length = st.just(len(categories)) if shapes.ok or draw(st.integers(0, 3)) else st.integers(0, 14)
+    series = draw(st.lists(st.builds(lambda name, n, values: {"name": name, "values": values[:n]},
+                                     text, length, st.lists(shapes.number, min_size=14, max_size=14)), min_size=1, max_size=4))
+    kinds = ["bar", "hbar"] + ([] if shapes.ok else ["pie"])
+    body = {"title": draw(text), "categories": categories, "series": series, "sources": draw(shapes.sources()),
+            "type": draw(st.sampled_from(kinds))}
+    for key, value in (("subtitle", text), ("note", text), ("format", shapes.format), ("notes", text)):
+        if draw(st.booleans()):
+            body[key] = draw(value)
+    return {"chart": body}
+
+
+@st.composite
+def table(draw, shapes: Shapes):
+    aligns = ["left", "center", "right"] + ([] if shapes.ok else ["middle"])
+    columns = draw(st.lists(st.one_of(header, st.fixed_dictionaries(
+        {"name": header}, optional={"format": shapes.format, "align": st.sampled_from(aligns)})), min_size=1, max_size=6))
+    width = len(columns)
+    words = header.filter(lambda value: not re.fullmatch(r"\s*[+-]?[\d,]+(\.\d+)?%?\s*", value)) if shapes.ok else header
+    cell = st.one_of(words, shapes.number, st.none())  # a figure in a numeric column must be a number, not text
+    row = st.lists(cell, min_size=width, max_size=width) if shapes.ok or draw(st.integers(0, 3)) else st.lists(cell, max_size=8)
+    return {"table": {"title": draw(text), "columns": columns, "rows": draw(st.lists(row, min_size=1, max_size=12)),
+                      "sources": draw(shapes.sources())}}
 
 
 @st.composite
