@@ -37,6 +37,7 @@ def parser() -> argparse.ArgumentParser:
                                             "every error and warning with the page or slide it lands on. "
                                             "Exit status: 0 when no errors, 1 when there are errors.")
     _layout_arguments(check)
+    _add_preview_command(commands)
     return top
 
 
@@ -50,6 +51,16 @@ def _layout_arguments(command: argparse.ArgumentParser) -> None:
                          help="build the deck on this PowerPoint template's master and layouts (overrides the content's template)")
 
 
+def _add_preview_command(commands) -> None:
+    preview = commands.add_parser(
+        "preview", help="write a PNG of every PDF page and slide, and a contact sheet of each output",
+        description="Build the outputs in a scratch folder and write <name>-page-NN.png, <name>-slide-NN.png and the "
+                    "contact sheets <name>-pages.png and <name>-slides.png. Slides need LibreOffice.")
+    preview.add_argument("content", type=Path, help="the content file (YAML), e.g. content/briefing.yaml")
+    preview.add_argument("--out", type=Path, default=Path("output") / "preview",
+                         help="folder to write the previews into (default: output/preview/)")
+
+
 def _formats(value: str) -> tuple[str, ...]:
     names = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
     unknown = [name for name in names if name not in FORMAT_NAMES]
@@ -60,6 +71,8 @@ def _formats(value: str) -> tuple[str, ...]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "preview":
+        return _preview(args)
     return _check(args) if args.command == "check" else _build(args)
 
 
@@ -128,3 +141,23 @@ def _summary(findings) -> str:
 
 def _count(items, noun: str) -> str:
     return f"{len(items)} {noun}{'s' if len(items) != 1 else ''}"
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from .preview import preview
+
+    try:
+        result = preview(args.content, args.out)
+    except ContentError as error:
+        _report(error.diagnostics)
+        print(f"{_count(error.diagnostics, 'problem')} in {args.content}; no preview was written.", file=sys.stderr)
+        return EXIT_INVALID_CONTENT
+    except OSError as error:
+        print(f"briefing: cannot write the previews: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    _report(result.findings)
+    for notice in result.notices:
+        print(f"briefing: {notice}", file=sys.stderr)
+    for path in result.written:
+        print(f"wrote {path}")
+    return EXIT_FAILED if result.failed else EXIT_OK

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -23,6 +24,8 @@ _TAG = "tag:yaml.org,2002:"
 _NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")  # no output can hold these
+MAX_NUMBER = 10**15  # every whole number below this is exact as a float, so none is shown changed
 
 
 def describe(node: Node) -> str:
@@ -36,7 +39,12 @@ def describe(node: Node) -> str:
     if node.tag in _NUMBER_TAGS:
         return f"the number {node.value}"
     shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-    return f'the text "{shown}"'
+    return f'the text "{printable(shown)}"'
+
+
+def printable(text: str) -> str:
+    """Text as a message may echo it: control characters spelled out, never sent to the terminal."""
+    return _UNSHOWABLE.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def is_null(node: Node | None) -> bool:
@@ -69,7 +77,9 @@ class Reader:
         """Tags that would construct objects (!!python/..., !custom) are refused, never run."""
         if node.tag in _PLAIN_TAGS:
             return False
-        self.error(node, path, f"the tag {node.tag!r} is not allowed", "content files hold plain data: remove the tag")
+        shown = printable(node.tag.replace(_TAG, "!!", 1))
+        self.error(node, path, f"the tag {shown} is not allowed; nothing in a content file is run or built",
+                   "content files hold plain data: remove the tag")
         return True
 
     # --- scalars -----------------------------------------------------------------------
@@ -85,7 +95,17 @@ class Reader:
         if not value:
             self.expect(node, path, "text", "this value is empty")
             return None
-        return value
+        return self.showable(node, path, value)
+
+    def showable(self, node: Node, path: str, value: str) -> str | None:
+        """Control characters (often left by a copy from another program) break the deck's XML and
+        print as nothing in the PDF, so they are reported where they sit."""
+        found = _UNSHOWABLE.search(value)
+        if found is None:
+            return value
+        self.error(node, path, f"the text holds the control character U+{ord(found.group()):04X}, which no output can show",
+                   "delete it (it is invisible in most editors), or write the character meant")
+        return None
 
     def number(self, node: Node, path: str, minimum: float | None = None) -> float | None:
         if self.foreign_tag(node, path):
@@ -93,9 +113,18 @@ class Reader:
         if not isinstance(node, ScalarNode) or node.tag not in _NUMBER_TAGS:
             self.expect(node, path, "a number", _number_hint(node))
             return None
-        value = _CONSTRUCTOR.construct_yaml_int(node) if node.tag == _TAG + "int" else _CONSTRUCTOR.construct_yaml_float(node)
-        if not math.isfinite(value):
+        try:  # an explicit `!!int abc` reaches here with text that is no number
+            value = _CONSTRUCTOR.construct_yaml_int(node) if node.tag == _TAG + "int" else _CONSTRUCTOR.construct_yaml_float(node)
+        except ValueError:
+            self.error(node, path, f'expected a number, found the text "{printable(node.value[:40])}" tagged {node.tag.replace(_TAG, "!!")}',
+                       "remove the tag and write a number")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
             self.expect(node, path, "a finite number")
+            return None
+        if abs(value) >= MAX_NUMBER:
+            self.error(node, path, f"expected a number smaller than 10^15, found {printable(node.value[:40])}",
+                       'give large figures in a unit: 1300 with suffix " trillion"')
             return None
         if minimum is not None and value < minimum:
             self.error(node, path, f"expected a number of at least {minimum:g}, found {node.value}")

@@ -341,9 +341,9 @@ class DocumentReader(Reader):
             return None
         style = self.choice(spec.get("style"), spec.child("style"), FORMAT_STYLES) if spec.get("style") else "number"
         decimals = self.integer(spec.get("decimals"), spec.child("decimals"), 0, 6) if spec.get("decimals") else None
-        prefix = _raw(spec.values.get("prefix"))
-        suffix = _raw(spec.values.get("suffix"))
-        if style is None or (spec.get("decimals") is not None and decimals is None):
+        prefix = self.showable(spec.values.get("prefix"), spec.child("prefix"), _raw(spec.values.get("prefix")))
+        suffix = self.showable(spec.values.get("suffix"), spec.child("suffix"), _raw(spec.values.get("suffix")))
+        if style is None or (spec.get("decimals") is not None and decimals is None) or None in (prefix, suffix):
             return None
         return NumberFormat(style, decimals, prefix, suffix)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -71,16 +72,38 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path):
     assert not list(tmp_path.iterdir())
 
 
-@pytest.mark.parametrize("fixture", sorted((FIXTURES / "bad").glob("*.yaml")), ids=lambda p: p.stem)
-def test_invalid_content_exits_2_with_positions_and_writes_nothing(fixture: Path, tmp_path: Path):
-    out = tmp_path / "out"
-    result = run_cli("build", fixture.name, "--out", str(out), cwd=fixture.parent)
+BAD = sorted((FIXTURES / "bad").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("fixture", BAD, ids=lambda p: p.stem)
+def test_invalid_content_exits_2_with_its_messages_and_changes_no_output(fixture: Path, tmp_path: Path):
+    previous = {f"{fixture.stem}.pdf": b"%PDF-previous", f"{fixture.stem}.pptx": b"PK-previous"}
+    for name, data in previous.items():
+        (tmp_path / name).write_bytes(data)
+    result = run_cli("build", fixture.name, "--out", str(tmp_path), cwd=fixture.parent)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and result.stdout == ""
-    for expected in fixture.with_suffix(".expect").read_text(encoding="utf-8").splitlines():
-        assert expected in result.stderr
-    assert "nothing was written" in result.stderr
-    assert not out.exists()
+    shown = [line.strip() for line in result.stderr.splitlines()]
+    assert shown[:-1] == fixture.with_suffix(".expect").read_text(encoding="utf-8").splitlines()
+    assert shown[-1].endswith(f"in {fixture.name}; nothing was written.")
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == previous
+
+
+@pytest.mark.parametrize("name", ["alias-bomb", "python-tag", "syntax-error"])
+def test_invalid_content_creates_no_output_folder(name: str, tmp_path: Path):
+    result = run_cli("build", str(FIXTURES / "bad" / f"{name}.yaml"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2 and not (tmp_path / "out").exists()
+
+
+def test_a_25_mb_file_is_refused_quickly(tmp_path: Path):
+    huge = tmp_path / "huge.yaml"
+    huge.write_bytes(b"title: T\n" + b"# padding\n" * (25 * 2**20 // 10))
+    started = time.perf_counter()
+    result = run_cli("build", str(huge), "--out", str(tmp_path / "out"))
+    assert time.perf_counter() - started < 5
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "huge.yaml: error: the file is 25.0 MB; content files are limited to 5 MB" in result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_invalid_content_leaves_previous_outputs_untouched(tmp_path: Path):

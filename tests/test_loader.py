@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.errors import ContentError
+from generator import loader as loader_module
 from generator.loader import load
 from generator.model import BulletsBlock, ChartBlock, StatsBlock, TableBlock
 
@@ -76,15 +79,115 @@ def test_all_errors_of_a_file_are_reported_at_once(tmp_path: Path):
 
 
 @pytest.mark.parametrize("fixture", BAD, ids=[p.stem for p in BAD])
-def test_bad_fixture_gives_its_message(fixture: Path, monkeypatch):
+def test_bad_fixture_gives_exactly_its_messages(fixture: Path, monkeypatch):
     monkeypatch.chdir(fixture.parent)
     with pytest.raises(ContentError) as caught:
         load(fixture.name)
-    text = str(caught.value)
-    for expected in fixture.with_suffix(".expect").read_text(encoding="utf-8").splitlines():
-        assert expected in text
+    lines = [line.strip() for line in str(caught.value).splitlines()]
+    assert lines == fixture.with_suffix(".expect").read_text(encoding="utf-8").splitlines()
 
 
-def test_bad_corpus_is_not_empty():
-    assert len(BAD) >= 15
+def test_bad_corpus_covers_the_hostile_cases():
+    assert len(BAD) >= 25
     assert all(p.with_suffix(".expect").exists() for p in BAD)
+
+
+def test_every_bad_fixture_message_has_a_place_unless_the_whole_file_is_at_fault(monkeypatch):
+    monkeypatch.chdir(FIXTURES / "bad")
+    for fixture in BAD:
+        with pytest.raises(ContentError) as caught:
+            load(fixture.name)
+        assert all(d.line >= 1 and d.column >= 1 for d in caught.value.diagnostics), fixture.name
+
+
+def test_a_file_over_the_size_cap_is_refused_before_it_is_read(tmp_path: Path):
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as stream:  # 25 MB of valid-looking YAML
+        stream.write(b"title: T\nsources: {s: {title: S, publisher: P}}\nkeywords:\n")
+        line = b"  - a keyword that is repeated a great many times\n"
+        stream.write(line * (25 * 2**20 // len(line) + 1))
+    assert huge.stat().st_size > 25 * 10**6
+    started = time.perf_counter()
+    with pytest.raises(ContentError) as caught:
+        load(huge)
+    assert time.perf_counter() - started < 0.5
+    assert str(caught.value) == (f"{huge}: error: the file is 25.0 MB; content files are limited to 5 MB\n"
+                                 "  hint: a briefing's content is a few kilobytes: check that this is the right file")
+
+
+def test_a_stream_without_end_is_cut_at_the_cap():
+    """A device or pipe reports no size; reading stops one byte past the cap all the same."""
+    with pytest.raises(ContentError, match="larger than the limit; content files are limited to 5 MB"):
+        load("/dev/zero")
+
+
+def test_a_path_that_does_not_exist(tmp_path: Path):
+    with pytest.raises(ContentError) as caught:
+        load(tmp_path / "nowhere.yaml")
+    assert str(caught.value) == f"{tmp_path / 'nowhere.yaml'}: error: no such file"
+    with pytest.raises(ContentError, match="this is a folder, expected a content file"):
+        load(tmp_path)
+
+
+@pytest.mark.parametrize("loader", [loader_module._LOADER, yaml.SafeLoader], ids=["default", "pure-python"])
+@pytest.mark.parametrize("name", ["alias-bomb", "alias-loop", "deep-flow", "deep-block"])
+def test_alias_bombs_and_deep_nesting_fail_fast_with_either_parser(name: str, loader, monkeypatch):
+    monkeypatch.setattr(loader_module, "_LOADER", loader)
+    started = time.perf_counter()
+    with pytest.raises(ContentError) as caught:
+        load(FIXTURES / "bad" / f"{name}.yaml")
+    assert time.perf_counter() - started < 1.0
+    [diagnostic] = caught.value.diagnostics
+    assert diagnostic.line >= 1 and ("alias" in diagnostic.message or "nests too deeply" in diagnostic.message)
+
+
+def test_a_wider_alias_bomb_is_stopped_at_the_alias_that_tips_it(tmp_path: Path):
+    lines = ["a0: &a0 [" + ", ".join(["lol"] * 50) + "]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 50) + "]" for i in range(1, 12)]
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("\n".join(lines) + "\ntitle: T\n")
+    started = time.perf_counter()
+    with pytest.raises(ContentError, match=r"bomb.yaml:3:\d+: error: aliases expand the content past 100,000 values"):
+        load(bomb)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_few_aliases_are_still_allowed(tmp_path: Path):
+    content = tmp_path / "aliases.yaml"
+    content.write_text("title: T\nsources: {s: &src {title: S, publisher: P}, t: *src}\nsections:\n"
+                       "  - title: A\n    blocks:\n      - callout: &c {text: X, sources: [s]}\n      - callout: *c\n")
+    assert len(load(content).blocks()) == 2
+
+
+PAYLOADS = [
+    "!!python/object/apply:os.system ['touch {marker}']",
+    "!!python/object/apply:subprocess.check_call [['touch', '{marker}']]",
+    "!!python/object/apply:subprocess.Popen [['touch', '{marker}']]",
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=["os.system", "check_call", "Popen"])
+def test_tags_that_would_construct_objects_run_nothing(payload: str, tmp_path: Path):
+    marker = tmp_path / "executed"
+    content = tmp_path / "hostile.yaml"
+    content.write_text(f"title: {payload.format(marker=marker)}\nsources: {{s: {{title: S, publisher: P}}}}\n"
+                       "sections:\n  - title: A\n    blocks:\n      - callout: {text: X, sources: [s]}\n")
+    with pytest.raises(ContentError, match=r"hostile.yaml:1:8: error: the tag !!python/object/(apply|new):"):
+        load(content)
+    assert not marker.exists()
+    yaml.unsafe_load(content.read_text())  # the control: an unsafe YAML loader does run the payload
+    _wait_for(marker)
+
+
+def _wait_for(path: Path, seconds: float = 5.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not path.exists():
+        assert time.monotonic() < deadline, f"{path} never appeared"
+        time.sleep(0.02)
+
+
+def test_an_alias_across_documents_is_reported_not_raised(tmp_path: Path):
+    content = tmp_path / "two.yaml"
+    content.write_text("--- &a [1]\n--- *a\n")
+    with pytest.raises(ContentError, match=r"two.yaml:2:1: error: YAML syntax: expected a single document"):
+        load(content)
