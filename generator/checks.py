@@ -62,8 +62,12 @@ def _stats_not_in_data(document: Document) -> Iterator[Diagnostic]:
             if not any(_shows(other, stat) for other in document.blocks() if stat.source in _block_sources(other)):
                 origin = block.origin if stat.origin is NOWHERE else stat.origin
                 short = document.source(stat.source).short
-                yield Diagnostic.at(origin, f"the figure {stat.shown} ({stat.label!r}) appears in no chart or table citing {short}",
+                yield Diagnostic.at(origin, f"the figure {stat.shown} ({_clipped(stat.label)!r}) appears in no chart or table citing {short}",
                                     level="warning", hint="a reader can check a headline figure only against data from the same source")
+
+
+def _clipped(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _block_sources(block) -> tuple[str, ...]:
