@@ -67,7 +67,7 @@ def _png(rgba: memoryview, width: int, height: int, dpi: int) -> bytes:
     (solid fills are long runs). No alpha channel, which some slide renderers tint as a soft mask;
     no timestamp or software tag, so the bytes depend only on pixels."""
     rgb = Image.frombuffer("RGBA", (width, height), rgba, "raw", "RGBA", 0, 1).convert("RGB").tobytes()  # 3x numpy's copy
-    pixels, stride, packer = memoryview(rgb), width * 3, zlib.compressobj(3)
+    pixels, stride, packer = memoryview(rgb), width * 3, zlib.compressobj(1)
     body = [piece for row in range(height)  # each row: filter type 0, then the row as it is
             for piece in (packer.compress(b"\0"), packer.compress(pixels[row * stride:(row + 1) * stride]))]
 
