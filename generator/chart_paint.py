@@ -17,7 +17,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.transforms import Affine2D
 
-from .chart_vectors import FEATURES, GRID_WIDTH, RULE_WIDTH, _png
+from .chart_vectors import FEATURES, GRID_WIDTH, RULE_WIDTH, _png, quiet_about_missing_glyphs
 from .theme import Theme
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def picture(plan: _Plan, theme: Theme, width: float, height: float) -> tuple[byt
 
 def _rasterise(fig: Figure, dpi: int) -> tuple[bytes, tuple[int, int]]:
     canvas = FigureCanvasAgg(fig)
-    with mpl.rc_context({"text.hinting": "no_hinting"}):  # glyph advances as measured, like the vector text
+    with mpl.rc_context({"text.hinting": "no_hinting"}), quiet_about_missing_glyphs():  # glyph advances as measured, like the vector text
         canvas.draw()
     size = canvas.get_width_height()
     png = _png(canvas.buffer_rgba(), *size, dpi)

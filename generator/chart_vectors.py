@@ -5,7 +5,9 @@ the deck). Text is measured unhinted and without kerning or ligatures, as report
 from __future__ import annotations
 
 import struct
+import warnings
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,12 +63,22 @@ def _metrics(path: str, size: float, text: str) -> tuple[float, float, float]:
 _REFERENCE_SIZE = 100.0
 
 
+@contextmanager
+def quiet_about_missing_glyphs():
+    """matplotlib warns on stderr about each glyph the font lacks; the build already reports them,
+    with their place in the content (generator.coverage), so the bare warning is only noise."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
+        yield
+
+
 @lru_cache(maxsize=1 << 14)
 def _reference_metrics(path: str, text: str) -> tuple[float, float, float]:
     font = get_font(path)
     font.clear()
     font.set_size(_REFERENCE_SIZE, 72)
-    font.set_text(text, 0.0, flags=LoadFlags.NO_HINTING, features=FEATURES)
+    with quiet_about_missing_glyphs():
+        font.set_text(text, 0.0, flags=LoadFlags.NO_HINTING, features=FEATURES)
     w, h = font.get_width_height()
     return w / 64, h / 64, font.get_descent() / 64
 

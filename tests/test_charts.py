@@ -294,3 +294,12 @@ def test_too_many_bars_for_value_labels_get_a_value_axis_and_turned_thinned_cate
     assert len(gridlines) == 5
     first_bar = chart.items.index(next(p for p in chart.items if isinstance(p, VectorPath) and p.fill == PALETTE.series[0]))
     assert all(chart.items.index(g) < first_bar for g in gridlines), "gridlines lie under the bars"
+
+
+def test_a_glyph_the_font_lacks_is_left_to_the_build_report_not_a_bare_warning(recwarn):
+    from generator.model import ChartBlock, Series
+
+    block = ChartBlock("Trend 📈", ("North📈", "South"), (Series("S", (1.0, 2.0)),), ("s",))
+    rendered = render_chart(block)
+    assert rendered.png.startswith(b"\x89PNG")
+    assert not [w for w in recwarn if "missing from font" in str(w.message)]
