@@ -381,3 +381,25 @@ def test_nothing_is_set_smaller_than_7pt(large, example):
         with pdfplumber.open(path) as pdf:  # a turned glyph's size is its extent across the page
             sizes = [c["size"] if c["upright"] else c["x1"] - c["x0"] for page in pdf.pages for c in page.chars]
         assert min(sizes) >= 7 - 0.01
+
+
+def test_a_table_wider_than_a_landscape_page_still_builds_with_every_column_readable(tmp_path):
+    """A number column whose header is one 300-character word once left no room for the others."""
+    from generator.build import build
+
+    content = tmp_path / "wide.yaml"
+    content.write_text(f"""title: Wide
+sources: {{s: {{title: S, publisher: P}}}}
+sections:
+  - title: A
+    blocks:
+      - table:
+          title: Too wide
+          columns: [{{name: {"Measurement" * 30}, format: number}}, Area, Remark]
+          rows: [[1250, North, Sensor moved in 2023]]
+          sources: [s]
+""", encoding="utf-8")
+    pdf = build(content, tmp_path, ("pdf",)).written[0].path
+    text = " ".join(pdf_pages(pdf))
+    assert "North" in text and "Sensor" in text and "1,250" in text
+    assert pdf_collisions(pdf) == (0, 0)

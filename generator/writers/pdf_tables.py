@@ -64,12 +64,24 @@ def choose_layout(ctx: Context, block: TableBlock) -> Layout:
                 natural, minimum, numeric = _measure(block, size, wrap_headers)
                 if sum(natural if not wrap_headers else minimum) <= room:
                     return Layout(size, landscape, fit_columns(natural, minimum, [not n for n in numeric], room))
-    natural, minimum, numeric = _measure(block, SIZES[-1], True)
-    room = ctx.landscape_width
-    fixed = sum(m for m, n in zip(minimum, numeric) if n)
-    text_total = sum(m for m, n in zip(minimum, numeric) if not n) or 1.0
-    share = max(room - fixed, 0.0) / text_total
-    return Layout(SIZES[-1], True, [m if n else m * share for m, n in zip(minimum, numeric)])
+    return Layout(SIZES[-1], True, _last_resort_widths(block, ctx.landscape_width))
+
+
+def _last_resort_widths(block: TableBlock, room: float) -> list[float]:
+    """Widths for a table too wide even landscape at 7 pt. Every column keeps what it cannot do
+    without: its figures for a number column, a few characters for any column, always more than
+    its padding. The room left is shared in proportion to what each column would still like;
+    headers and long words then break inside their cells."""
+    size = SIZES[-1]
+    natural, minimum, numeric = _measure(block, size, True)
+    floor = 2 * PAD + 1 + 3 * size
+    rows = block.shown_rows()
+    need = [max(floor, max((stringWidth(row[i], REGULAR, size) for row in rows), default=0.0) + 2 * PAD + 1) if n else floor
+            for i, n in enumerate(numeric)]
+    wanted = [max(m - least, 0.0) for m, least in zip(minimum, need)]
+    spare = max(room - sum(need), 0.0)  # none: more columns than a page holds; the layout reports the block
+    share = min(1.0, spare / sum(wanted)) if sum(wanted) else 0.0
+    return [least + extra * share for least, extra in zip(need, wanted)]
 
 
 def _measure(block: TableBlock, size: float, wrap_headers: bool) -> tuple[list[float], list[float], list[bool]]:
