@@ -92,7 +92,7 @@ class ScreenSizes:
 
 @dataclass(frozen=True)
 class ChartStyle:
-    """Charts are drawn at PDF size; the deck shows the same picture about 1.7x larger."""
+    """A chart's size and type: the PDF's below; the deck's (`DECK_CHART`) fills its slide."""
 
     width_in: float = 6.7
     height_in: float = 2.1
