@@ -70,10 +70,15 @@ def _formats(value: str) -> tuple[str, ...]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .stamp import StampError
+
     args = parser().parse_args(argv)
-    if args.command == "preview":
-        return _preview(args)
-    return _check(args) if args.command == "check" else _build(args)
+    command = {"preview": _preview, "check": _check}.get(args.command, _build)
+    try:
+        return command(args)
+    except StampError as error:  # the environment, not the content: every command dates its outputs
+        print(f"briefing: {error}", file=sys.stderr)
+        return EXIT_INVALID_CONTENT
 
 
 def _options(args: argparse.Namespace):
@@ -84,7 +89,6 @@ def _options(args: argparse.Namespace):
 
 def _build(args: argparse.Namespace) -> int:
     from .build import Refused, build
-    from .stamp import StampError
 
     try:
         result = build(args.content, args.out, args.format, _options(args), force=args.force)
@@ -97,9 +101,6 @@ def _build(args: argparse.Namespace) -> int:
         print(f"{_summary(refused.findings)} in {args.content}; nothing was written. "
               "Fix the errors, or build anyway with --force.", file=sys.stderr)
         return EXIT_FAILED
-    except StampError as error:
-        print(f"briefing: {error}", file=sys.stderr)
-        return EXIT_INVALID_CONTENT
     except OSError as error:
         print(f"briefing: cannot write output: {error}", file=sys.stderr)
         return EXIT_FAILED
@@ -115,15 +116,11 @@ def _build(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     """Report like a linter: every finding, then a one-line summary; exit 1 if any is an error."""
     from .build import prepare
-    from .stamp import StampError
 
     try:
         findings = prepare(args.content, options=_options(args)).findings
     except ContentError as error:
         findings = error.diagnostics
-    except StampError as error:
-        print(f"briefing: {error}", file=sys.stderr)
-        return EXIT_INVALID_CONTENT
     _report(findings, stream=sys.stdout)
     print(f"{args.content}: {_summary(findings)}")
     return EXIT_FAILED if any(finding.level == "error" for finding in findings) else EXIT_OK

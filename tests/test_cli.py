@@ -164,3 +164,15 @@ def test_build_refuses_text_that_cannot_fit_and_writes_it_when_forced(tmp_path: 
     assert forced.returncode == 0, forced.stderr
     assert "error: text does not fit the slide" in forced.stderr
     assert [p.name for p in out.iterdir()] == ["too-large-card.pptx"]
+
+
+@pytest.mark.parametrize("command", ["build", "check", "preview"])
+def test_a_malformed_source_date_epoch_is_a_plain_error_for_every_command(tmp_path: Path, command: str):
+    import os
+
+    result = subprocess.run([sys.executable, "-m", "generator", command, str(FIXTURES / "minimal.yaml"), *(
+        ["--out", str(tmp_path / "out")] if command != "check" else [])], capture_output=True, text=True, cwd=ROOT,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "yesterday"})
+    assert result.returncode == 2
+    assert "briefing: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, found 'yesterday'" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
