@@ -58,15 +58,16 @@ class Refused(Exception):
 def prepare(content: Path, formats: tuple[str, ...] = tuple(FORMATS), options: Options = Options(),
             theme: Theme = DEFAULT_THEME) -> Prepared:
     """Load, check and lay out the asked-for formats; raises ContentError on invalid content."""
-    from .loader import load
+    from .loader import parse, read_content
 
-    document = load(content)  # invalid content stops here, before any drawing library is loaded
+    data = read_content(content)
+    document = parse(data, str(content))  # invalid content stops here, before any drawing library is loaded
     from .charts import render_charts
     from .checks import document_findings, theme_findings
     from .coverage import uncovered
     from .stamp import stamp_for
 
-    options = replace(options, stamp=stamp_for(content.read_bytes(), document.meta.date))
+    options = replace(options, stamp=stamp_for(data, document.meta.date))
     charts = render_charts(document, theme)
     outputs = {name: get_writer(name)(document, charts, theme, options) for name in formats}
     findings = [*theme_findings(theme), *uncovered(document, theme.typeface), *document_findings(document)]
@@ -98,14 +99,13 @@ def _placed(findings: list[Diagnostic], outputs: dict[str, Output]) -> list[Diag
             for finding in findings]
 
 
-def _where(path: str, placements: list[tuple[str, str]]) -> str:
+def _where(path: str, placements: list[tuple[str, str, int]]) -> str:
     """Every page and slide showing the block at `path` or the node inside it: 'page 1, slides 2-4'."""
-    lands = [where for block, where in placements if path == block or path.startswith((block + ".", block + "["))]
-    units: dict[str, list[int]] = {}
-    for where in lands:
-        unit, number = where.split(" ")
-        units.setdefault(unit, []).append(int(number))
-    return ", ".join(_spans(unit, sorted(set(numbers))) for unit, numbers in units.items())
+    units: dict[str, set[int]] = {}
+    for block, unit, number in placements:
+        if path == block or path.startswith((block + ".", block + "[")):
+            units.setdefault(unit, set()).add(number)
+    return ", ".join(_spans(unit, sorted(numbers)) for unit, numbers in units.items())
 
 
 def _spans(unit: str, numbers: list[int]) -> str:

@@ -29,8 +29,17 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present:
 
 def load(path: str | Path) -> Document:
     """Read and validate a content file; raise ContentError listing every problem found."""
-    name = str(path)
-    text = _read_text(Path(path), name)
+    return parse(read_content(path), str(path))
+
+
+def read_content(path: str | Path) -> bytes:
+    """The file's bytes, refused if too large or unreadable; the build fingerprints these same bytes."""
+    return _read_capped(Path(path), str(path))
+
+
+def parse(data: bytes, name: str) -> Document:
+    """Validate content already read; `name` is the file the diagnostics name."""
+    text = _decoded(data, name)
     root = _compose(text, name)  # also runs the depth and alias guard
     reader = DocumentReader(name)
     document = reader.document(root)
@@ -39,8 +48,7 @@ def load(path: str | Path) -> Document:
     return document
 
 
-def _read_text(path: Path, name: str) -> str:
-    data = _read_capped(path, name)
+def _decoded(data: bytes, name: str) -> str:
     if b"\x00" in data:
         at = data.index(b"\x00")
         line, column = data.count(b"\n", 0, at) + 1, at - (data.rfind(b"\n", 0, at) + 1) + 1

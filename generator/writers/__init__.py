@@ -34,7 +34,7 @@ class Output:
 
     data: bytes
     findings: tuple[Diagnostic, ...] = ()
-    placements: tuple[tuple[str, str], ...] = ()  # (document path of a block, "page 2" or "slide 4")
+    placements: tuple[tuple[str, str, int], ...] = ()  # (document path of a block, "page" or "slide", its number)
 
 
 def get_writer(name: str) -> Callable:

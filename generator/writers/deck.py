@@ -45,7 +45,7 @@ def write_deck(document: Document, charts: dict[ChartBlock, RenderedChart], them
     plan = plan_deck(document, charts, theme, templated=opened is not None)
     data = render_deck(plan, document, theme, options.stamp, native_charts=options.pptx_charts == "native", template=opened)
     notes = opened.findings if opened else ()
-    placements = tuple((slide.origin.path, f"slide {number}") for number, slide in enumerate(plan.slides, 1)
+    placements = tuple((slide.origin.path, "slide", number) for number, slide in enumerate(plan.slides, 1)
                        if slide.origin and slide.origin.path)
     return Output(data, tuple(notes) + tuple(findings(plan)), placements)
 

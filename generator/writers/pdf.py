@@ -57,7 +57,7 @@ class _Template(BaseDocTemplate):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.placements: list[tuple[str, str]] = []  # (block path, "page N"), so findings can name their page
+        self.placements: list[tuple[str, str, int]] = []  # (block path, "page", N), so findings can name their page
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         origin = getattr(flowables[0], "briefing_origin", None) if flowables else None
@@ -69,8 +69,8 @@ class _Template(BaseDocTemplate):
                                            "this block is too large to lay out on one PDF page",
                                            "split it into smaller blocks, or shorten its longest item")]) from None
         self._last_origin = origin
-        if origin.path and (origin.path, f"page {self.page}") not in self.placements[-3:]:
-            self.placements.append((origin.path, f"page {self.page}"))
+        if origin.path and (origin.path, "page", self.page) not in self.placements[-3:]:
+            self.placements.append((origin.path, "page", self.page))
 
 
 def _frame(size: tuple[float, float], top: float) -> Frame:
