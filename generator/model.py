@@ -128,6 +128,11 @@ class Meta:
     keywords: tuple[str, ...] = ()
     template: str | None = None  # a .pptx for the deck to build on, resolved against the content file's folder
     template_origin: Origin = NOWHERE
+    origins: tuple[tuple[str, Origin], ...] = ()  # where each field was written: ("title", Origin), ...
+
+    def origin_of(self, key: str) -> Origin:
+        """Where `key` (title, marking, ...) was written, so a finding about it points at the file."""
+        return dict(self.origins).get(key, NOWHERE)
 
     @property
     def byline(self) -> str | None:
@@ -289,9 +294,9 @@ class Document:
     def texts(self) -> Iterator[tuple[str, Origin]]:
         """Every string a reader may see, with where it was written (block-level positions)."""
         meta = self.meta
-        for value in (meta.title, meta.subtitle, meta.date, meta.author, meta.organisation, meta.marking):
-            if value:
-                yield value, self.origin
+        for key in ("title", "subtitle", "date", "author", "organisation", "marking"):
+            if value := getattr(meta, key):
+                yield value, meta.origin_of(key) if meta.origins else self.origin
         for source in self.sources:
             for value in (source.title, source.publisher, source.short, source.date or "", source.url or ""):
                 yield value, source.origin

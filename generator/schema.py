@@ -81,6 +81,7 @@ class DocumentReader(Reader):
             page_size=(self.choice(page_size, "page_size", PAGE_SIZES) or "A4") if page_size else "A4",
             keywords=self.texts(keywords, "keywords") if keywords else (),
             **self.template(fields),
+            origins=tuple((key, self.origin(node, key)) for key, node, _ in fields.pairs() if key in META_KEYS),
         )
 
     def template(self, fields: Fields) -> dict:
