@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import EXIT_FAILED, EXIT_INVALID_CONTENT, EXIT_OK, ContentError
+from .errors import EXIT_FAILED, EXIT_INVALID_CONTENT, EXIT_OK, ContentError, Unreadable
 
 FORMAT_NAMES = ("pdf", "pptx")
 
@@ -119,6 +119,9 @@ def _check(args: argparse.Namespace) -> int:
 
     try:
         findings = prepare(args.content, options=_options(args)).findings
+    except Unreadable as error:
+        _report(error.diagnostics)
+        return EXIT_INVALID_CONTENT
     except ContentError as error:
         findings = error.diagnostics
     _report(findings, stream=sys.stdout)

@@ -42,3 +42,8 @@ class ContentError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]):
         self.diagnostics = diagnostics
         super().__init__("\n".join(str(d) for d in diagnostics))
+
+
+class Unreadable(ContentError):
+    """The path names no content file that can be read (missing, a folder, a pipe, too large): every
+    command treats it as a usage error, `check` included, since there is nothing to check."""

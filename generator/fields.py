@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -26,6 +27,10 @@ _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")  # no output can hold these
 MAX_NUMBER = 10**15  # every whole number below this is exact as a float, so none is shown changed
+_MERGE = _TAG + "merge"
+_SEPARATORS = {"\u2028": "line separator", "\u2029": "paragraph separator"}
+_INVISIBLE = set("\u115f\u1160\u2800\u3164\uffa0")  # letters and symbols that draw nothing
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+][0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+][0-9]+)?")
 
 
 def describe(node: Node) -> str:
@@ -62,6 +67,32 @@ class Reader:
     def __init__(self, file: str):
         self.file = file
         self.diagnostics: list[Diagnostic] = []
+        self._refused: set[int] = set()  # nodes whose tag was reported by `screen`
+
+    def screen(self, root: Node) -> None:
+        """One walk over every node of the file, keys included, before any part is read.
+
+        Tags that would construct objects are refused wherever they sit (a key, a value no reader
+        asks for, a prefix), so no reader can forget the check; merge keys are named as such.
+        Paths follow the readers' own (`sections[0].blocks[1].chart.title`)."""
+        stack: list[tuple[Node, str]] = [(root, "")]
+        while stack:
+            node, path = stack.pop()
+            if node.tag not in _PLAIN_TAGS and node.tag != _MERGE:
+                self._refused.add(id(node))
+                shown = printable(node.tag.replace(_TAG, "!!", 1))
+                self.error(node, path, f"the tag {shown} is not allowed; nothing in a content file is run or built",
+                           "content files hold plain data: remove the tag")
+            if isinstance(node, SequenceNode):
+                stack.extend((child, f"{path}[{index}]") for index, child in enumerate(node.value))
+            elif isinstance(node, MappingNode):
+                for key, value in node.value:
+                    name = key.value if isinstance(key, ScalarNode) else ""
+                    child = f"{path}.{name}" if path else name
+                    if key.tag == _MERGE:
+                        self.error(key, child, "merge keys (<<) are not supported",
+                                   "write the keys out in full where they are used")
+                    stack.extend(((value, child), (key, path)))
 
     def origin(self, node: Node, path: str) -> Origin:
         return Origin(self.file, node.start_mark.line + 1, node.start_mark.column + 1, path)
@@ -74,13 +105,8 @@ class Reader:
         self.error(node, path, f"expected {wanted}, found {describe(node)}", hint)
 
     def foreign_tag(self, node: Node, path: str) -> bool:
-        """Tags that would construct objects (!!python/..., !custom) are refused, never run."""
-        if node.tag in _PLAIN_TAGS:
-            return False
-        shown = printable(node.tag.replace(_TAG, "!!", 1))
-        self.error(node, path, f"the tag {shown} is not allowed; nothing in a content file is run or built",
-                   "content files hold plain data: remove the tag")
-        return True
+        """Whether `screen` refused this node's tag (!!python/..., !custom): it is never read."""
+        return id(node) in self._refused or node.tag == _MERGE
 
     # --- scalars -----------------------------------------------------------------------
 
@@ -95,16 +121,37 @@ class Reader:
         if not value:
             self.expect(node, path, "text", "this value is empty")
             return None
+        if not any(_visible(char) for char in value):
+            codes = ", ".join(dict.fromkeys(f"U+{ord(char):04X}" for char in value))
+            self.error(node, path, f"expected text, found only invisible characters ({codes})",
+                       "write the text meant, or remove the key")
+            return None
         return self.showable(node, path, value)
+
+    def affix(self, node: Node | None, path: str) -> str | None:
+        """A prefix or suffix: text kept with its spaces (`suffix: " bn"`), and may be empty."""
+        if node is None or is_null(node):
+            return ""
+        if self.foreign_tag(node, path):
+            return None
+        if not isinstance(node, ScalarNode):
+            self.expect(node, path, "text")
+            return None
+        return self.showable(node, path, node.value)
 
     def showable(self, node: Node, path: str, value: str) -> str | None:
         """Control characters (often left by a copy from another program) break the deck's XML and
         print as nothing in the PDF, so they are reported where they sit."""
         found = _UNSHOWABLE.search(value)
-        if found is None:
+        separator = next((char for char in value if char in _SEPARATORS), None)
+        if found is None and separator is None:
             return value
-        self.error(node, path, f"the text holds the control character U+{ord(found.group()):04X}, which no output can show",
-                   "delete it (it is invisible in most editors), or write the character meant")
+        if found is not None:
+            self.error(node, path, f"the text holds the control character U+{ord(found.group()):04X}, which no output can show",
+                       "delete it (it is invisible in most editors), or write the character meant")
+        else:  # a PDF line shows it as a space, a slide's run as nothing: the same text would read two ways
+            self.error(node, path, f"the text holds a {_SEPARATORS[separator]} (U+{ord(separator):04X}), which the PDF "
+                       "and the deck cannot show alike", "write a space, or split the text into separate items")
         return None
 
     def number(self, node: Node, path: str, minimum: float | None = None) -> float | None:
@@ -112,6 +159,9 @@ class Reader:
             return None
         if not isinstance(node, ScalarNode) or node.tag not in _NUMBER_TAGS:
             self.expect(node, path, "a number", _number_hint(node))
+            return None
+        if not _DECIMAL.fullmatch(node.value.strip()) and (reading := _misread(node.value.strip(), node.tag)):
+            self.error(node, path, reading[0], reading[1])
             return None
         try:  # an explicit `!!int abc` reaches here with text that is no number
             value = _CONSTRUCTOR.construct_yaml_int(node) if node.tag == _TAG + "int" else _CONSTRUCTOR.construct_yaml_float(node)
@@ -191,9 +241,11 @@ class Fields:
         self.path = path
         self.values: dict[str, Node] = {}
         self.seen: dict[str, int] = {}
+        merged = any(key_node.tag == _MERGE for key_node, _ in node.value)
         for key_node, value_node in node.value:
-            self._add(key_node, value_node, known)
-        for key in required:
+            if key_node.tag != _MERGE and not reader.foreign_tag(key_node, path):
+                self._add(key_node, value_node, known)
+        for key in required if not merged else ():  # a merge key was reported; what it would bring is unknown
             if key not in self.values:
                 reader.error(node, path, f"missing required key {key!r}")
 
@@ -236,8 +288,69 @@ def _key_list(keys: Sequence[str]) -> str:
 
 
 def _number_hint(node: Node) -> str | None:
+    if isinstance(node, ScalarNode) and (exponent := _exponent_text(node.value.strip())):
+        return f"YAML reads {node.value.strip()} as text: write {exponent}"
     if isinstance(node, ScalarNode) and node.value.replace(",", "").replace(".", "", 1).strip().isdigit():
         return f"write the number without separators or quotes: {node.value.replace(',', '')}"
     if isinstance(node, ScalarNode) and node.value.rstrip().endswith("%"):
         return f"write {node.value.rstrip().rstrip('%')} and set format: percent"
     return None
+
+
+def _visible(char: str) -> bool:
+    """Whether a character puts ink on the page: not a space, separator, format mark or filler."""
+    return unicodedata.category(char) not in ("Zs", "Zl", "Zp", "Cc", "Cf") and char not in _INVISIBLE and not char.isspace()
+
+
+_OTHER_BASES = ((re.compile(r"[-+]?0x[0-9a-fA-F_]+"), "hexadecimal"), (re.compile(r"[-+]?0b[01_]+"), "binary"),
+                (re.compile(r"[-+]?0[0-7_]+"), "octal, for its leading 0"), (re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"),
+                                                                          "base 60, as minutes and seconds"))
+
+
+def _misread(written: str, tag: str) -> tuple[str, str] | None:
+    """A number YAML 1.1 (which PyYAML reads) and YAML 1.2 read differently, or that does not read as
+    written: `017` is 15 to one and 17 to the other, `1:30` is 90, `1_000` is text in YAML 1.2."""
+    kind = next((label for pattern, label in _OTHER_BASES if pattern.fullmatch(written)), None)
+    if kind is None and "_" in written:
+        kind = "written with '_' between digits"
+    if kind is None:
+        return None  # `00.5`, `.inf`: read alike by both, and the finite check follows
+    construct = _CONSTRUCTOR.construct_yaml_int if tag == _TAG + "int" else _CONSTRUCTOR.construct_yaml_float
+    try:
+        plain = _plain(construct(ScalarNode(tag, written)))
+    except ValueError:
+        return None
+    if kind == "hexadecimal":
+        return (f"the number {written} is hexadecimal: it would show as {plain}", f'write {plain}, or "{written}" for text')
+    if "octal" in kind:
+        digits = written.replace("_", "").lstrip("+")
+        shown = ("-" if digits.startswith("-") else "") + str(int(digits.lstrip("-")))
+        if shown == plain:
+            return None  # `000`, `007`: the same number to both
+        return (f"the number {written} reads as {plain} in YAML 1.1 ({kind}) and as {shown} in YAML 1.2",
+                f'write {shown} (or {plain}), or "{written}" for text')
+    return (f"the number {written} reads as {plain} in YAML 1.1 ({kind}) and as text in YAML 1.2",
+            f'write {plain}, or "{written}" for text')
+
+
+def _plain(value: float) -> str:
+    """A number as a content file should write it: digits, a point, a signed exponent."""
+    if float(value).is_integer() and abs(value) < MAX_NUMBER:
+        return str(int(value))
+    text = repr(float(value))
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        mantissa = mantissa if "." in mantissa else mantissa + ".0"
+        text = f"{mantissa}e{int(exponent):+d}"
+    return text
+
+
+def _exponent_text(written: str) -> str | None:
+    """`1e-9` or `1E6`: a number to YAML 1.2 and to most people, text to YAML 1.1 (it wants a point
+    and a signed exponent). The same number written so that both read it, or None."""
+    if not re.fullmatch(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+", written):
+        return None
+    value = float(written)
+    if not math.isfinite(value) or value == 0 and re.search(r"[1-9]", written.split("e")[0].split("E")[0]):
+        return None
+    return _plain(value)

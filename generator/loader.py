@@ -12,11 +12,13 @@ the line and column where it happens.
 from __future__ import annotations
 
 import os
+import re
+import stat
 from pathlib import Path
 
 import yaml
 
-from .errors import ContentError, Diagnostic
+from .errors import ContentError, Diagnostic, Unreadable
 from .model import Document
 from .schema import DocumentReader
 
@@ -66,22 +68,47 @@ def _decoded(data: bytes, name: str) -> str:
 
 
 def _read_capped(path: Path, name: str) -> bytes:
-    """Reads at most one byte past the cap, so a huge file, a device or a pipe costs no memory."""
+    """Reads at most one byte past the cap, so a huge file costs no memory.
+
+    The path is looked at before it is opened: opening a FIFO blocks until a writer comes, and
+    reading a character device never ends, so anything but a regular file is refused unopened.
+    """
+    refused = not_a_regular_file(path, "a content file")
+    if refused:
+        raise Unreadable(_fail(name, refused).diagnostics)
     try:
         with path.open("rb") as stream:
             size = os.fstat(stream.fileno()).st_size
             if size > MAX_BYTES:
-                raise _too_large(name, size)
+                raise Unreadable(_too_large(name, size).diagnostics)
             data = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise _fail(name, "no such file") from None
+        raise Unreadable(_fail(name, "no such file").diagnostics) from None
     except IsADirectoryError:
-        raise _fail(name, "this is a folder, expected a content file") from None
+        raise Unreadable(_fail(name, "this is a folder, expected a content file").diagnostics) from None
     except OSError as error:
-        raise _fail(name, f"cannot read the file: {error.strerror or error}") from None
+        raise Unreadable(_fail(name, f"cannot read the file: {error.strerror or error}").diagnostics) from None
     if len(data) > MAX_BYTES:
-        raise _too_large(name, None)
+        raise Unreadable(_too_large(name, None).diagnostics)
     return data
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def not_a_regular_file(path: Path, wanted: str) -> str | None:
+    """Why `path` cannot be read as a file, without opening it: None for a regular file."""
+    try:
+        mode = path.stat().st_mode  # follows symbolic links: a link to a file is that file
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as error:
+        return f"cannot read the file: {error.strerror or error}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((label for test, label in _KINDS if test(mode)), "not a regular file")
+    return f"this is {kind}, expected {wanted}"
 
 
 def _too_large(name: str, size: int | None) -> ContentError:
@@ -100,6 +127,10 @@ def _compose(text: str, name: str) -> yaml.Node:
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         if "maximum nesting depth" in message:  # libyaml's own cap, met while scanning ahead in flow style
             raise _fail(name, _TOO_DEEP, line, column) from None
+        if (long_key := _long_key(text, mark, error.context_mark)) is not None:
+            raise _fail(name, f"a key of {long_key[2]:,} characters; YAML allows keys of at most 1,024",
+                        long_key[0], long_key[1], "keys are short names such as title or sources; "
+                        "long text belongs in a value") from None
         if _char_at(text, line, column) == "\t":
             raise _fail(name, "YAML syntax: a tab character here; YAML is indented with spaces", line, column,
                         "replace the tab with spaces") from None
@@ -163,6 +194,20 @@ def _syntax_hint(error: yaml.MarkedYAMLError) -> str | None:
     began, found = error.context_mark, error.problem_mark
     if began and found and (began.line, began.column) != (found.line, found.column):
         return f"it began at line {began.line + 1}, column {began.column + 1}"
+    return None
+
+
+_KEY = re.compile(r"[^\s:{},\[\]#][^:\n{},\[\]]{1024,}(?=:(?:\s|$))")
+
+
+def _long_key(text: str, *marks) -> tuple[int, int, int] | None:
+    """Line, column and length of a key past YAML's 1,024-character limit on the lines the parser
+    stopped at; PyYAML only says it "could not find expected ':'" there."""
+    lines = text.split("\n")
+    for mark in marks:
+        if mark is not None and mark.line < len(lines):
+            if found := _KEY.search(lines[mark.line]):
+                return mark.line + 1, found.start() + 1, len(found.group().rstrip())
     return None
 
 

@@ -55,25 +55,38 @@ class NumberFormat:
     suffix: str = ""
 
     def format(self, value: float) -> str:
-        """The sign leads the prefix: -42.5 with prefix '£' shows as '-£42.5'."""
+        """The sign leads the prefix: -42.5 with prefix '£' shows as '-£42.5'. A prefix that is a
+        plus sign ('+' for a change) gives way to the minus of a negative value: '-1%', never '-+1%'."""
         magnitude = abs(value)
         body = _compact(magnitude, self.decimals) if self.style == "compact" else _grouped(magnitude, self.decimals)
         percent = "%" if self.style == "percent" else ""
-        sign = "-" if value < 0 and body.strip("0.,") else ""
-        return f"{sign}{self.prefix}{body}{percent}{self.suffix}"
+        negative = value < 0 and bool(body.strip("0.,"))
+        prefix = self.prefix[1:] if negative and self.prefix.startswith("+") else self.prefix
+        return f"{'-' if negative else ''}{prefix}{body}{percent}{self.suffix}"
+
+    def hides(self, value: float) -> bool:
+        """Whether a non-zero value would show as zero: only possible with too few `decimals`."""
+        return value != 0 and not self.format(value).translate(_NOT_DIGITS).strip("0")
+
+
+_NOT_DIGITS = {ord(char): None for char in map(chr, range(0x80)) if not char.isdigit()}
 
 
 def _natural_decimals(value: float, cap: int = 3) -> int:
-    """The fewest decimals that show `value` without rounding it (at most `cap`)."""
-    for places in range(cap + 1):
-        if math.isclose(round(value, places), value, rel_tol=0, abs_tol=1e-9):
-            return places
-    return cap
+    """The fewest decimals that show `value` without rounding it: at most `cap`, or more for a
+    value below 0.01, which keeps two significant digits (0.0004, never 0.000), so no non-zero
+    figure ever shows as zero."""
+    if 0 < abs(value) < 0.01:
+        cap = max(cap, 1 - math.floor(math.log10(abs(value))))
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent  # the shortest text that reads back
+    return min(max(0, -exponent), cap) if isinstance(exponent, int) else 0
 
 
 def _grouped(value: float, decimals: int | None) -> str:
-    places = _natural_decimals(value) if decimals is None else decimals
-    return _rounded(value, places)
+    if decimals is not None:
+        return _rounded(value, decimals)
+    shown = _rounded(value, _natural_decimals(value))
+    return shown.rstrip("0").rstrip(".") if "." in shown else shown  # a computed 0.30000000000000004 is '0.3'
 
 
 def _rounded(value: float, places: int) -> str:
@@ -86,12 +99,26 @@ _COMPACT_STEPS = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
 
 
 def _compact(value: float, decimals: int | None) -> str:
-    for step, letter in _COMPACT_STEPS:
-        if abs(value) >= step:
-            scaled = value / step
-            places = min(_natural_decimals(scaled), 1) if decimals is None else decimals
-            return f"{_rounded(scaled, places)}{letter}"
-    return _grouped(value, decimals)
+    """1,250,000 as '1.3M'. A value that rounds up to 1,000 of its unit takes the next unit, so
+    999,999 is '1M', not '1,000.0K'; a whole result drops its '.0' when no decimals were asked for."""
+    below = next((index for index, (step, _) in enumerate(_COMPACT_STEPS) if value >= step), len(_COMPACT_STEPS))
+    if below == len(_COMPACT_STEPS):
+        shown = _grouped(value, decimals)
+        if float(shown.replace(",", "")) < 1000:
+            return shown
+    elif below == 0 or _compact_at(value, below, decimals)[1] < 1000:
+        return _compact_at(value, below, decimals)[0] + _COMPACT_STEPS[below][1]
+    return _compact_at(value, below - 1, decimals)[0] + _COMPACT_STEPS[below - 1][1]
+
+
+def _compact_at(value: float, index: int, decimals: int | None) -> tuple[str, float]:
+    """The value in the unit `_COMPACT_STEPS[index]`, as shown and as the number it shows."""
+    scaled = value / _COMPACT_STEPS[index][0]
+    places = min(_natural_decimals(scaled), 1) if decimals is None else decimals
+    shown = _rounded(scaled, places)
+    if decimals is None and shown.endswith(".0"):
+        shown = shown[:-2]
+    return shown, float(shown.replace(",", ""))
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,12 @@ Source keys are checked last, once the whole registry is known.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .fields import Fields, Reader, suggest
+from .fields import Fields, Reader, is_null, printable, suggest
 from .model import (
     ALIGNMENTS,
     CHART_KINDS,
@@ -50,14 +51,16 @@ class DocumentReader(Reader):
         self.citations: list[tuple[str, Node, str]] = []
 
     def document(self, root: Node) -> Document | None:
+        self.screen(root)
         fields = self.mapping(root, "", TOP_KEYS, required=("title", "sources", "sections"))
         if fields is None:
+            self.diagnostics.sort(key=lambda d: (d.line, d.column))
             return None
         meta = self.meta(fields)
-        sources = self.sources(fields)
+        sources, defined = self.sources(fields)
         cites = self.cite_list(fields.get("cites"), "cites")
         sections = self.sections(fields)
-        self.check_citations({source.key for source in sources})
+        self.check_citations(defined)
         self.diagnostics.sort(key=lambda d: (d.line, d.column))
         if self.diagnostics or meta is None:
             return None
@@ -92,27 +95,35 @@ class DocumentReader(Reader):
         path = Path(text) if Path(text).is_absolute() else Path(self.file).parent / text
         return {"template": str(path), "template_origin": self.origin(fields.get("template"), "template")}
 
-    def sources(self, fields: Fields) -> list[Source]:
+    def sources(self, fields: Fields) -> tuple[list[Source], set[str]]:
+        """The registry's valid entries, and every key it defines: a key whose entry has an error is
+        still defined, so citing it is not reported as well."""
         node = fields.get("sources")
         if node is None or self.foreign_tag(node, "sources"):
-            return []
+            return [], set()
         if not isinstance(node, MappingNode):
             self.expect(node, "sources", "a mapping of source keys to sources (title, publisher, ...)")
-            return []
+            return [], set()
         if not node.value:
             self.error(node, "sources", "the sources registry is empty; every figure must cite a source from it")
-            return []
+            return [], set()
         found: dict[str, Source | None] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, ScalarNode) else ""
+            if self.foreign_tag(key_node, "sources"):
+                continue
+            if not isinstance(key_node, ScalarNode) or is_null(key_node):
+                self.expect(key_node, "sources", "a source key (letters, digits, '-', '_' or '.')",
+                            'to name a source "null", quote it' if is_null(key_node) and key_node.value else None)
+                continue
+            key = key_node.value
             path = f"sources.{key}"
             if key in found:
                 self.error(key_node, path, f"duplicate source key {key!r}")
             elif not _KEY_PATTERN.match(key):
-                self.error(key_node, path, f"a source key must be letters, digits, '-', '_' or '.', found {key!r}")
+                self.error(key_node, path, f"a source key must be letters, digits, '-', '_' or '.', found {printable(key)!r}")
             else:
                 found[key] = self.source(key, value_node, path)
-        return [source for source in found.values() if source is not None]
+        return [source for source in found.values() if source is not None], set(found)
 
     def source(self, key: str, node: Node, path: str) -> Source | None:
         fields = self.mapping(node, path, ("title", "publisher", "short", "date", "url"), required=("title", "publisher"))
@@ -197,10 +208,10 @@ class DocumentReader(Reader):
         if fields is None:
             return None
         value_node = fields.get("value")
-        value = self.number(value_node, fields.child("value")) if value_node else None
+        number_format = self.number_format(fields)
+        value = self.figure(value_node, fields.child("value"), number_format) if value_node else None
         label = fields.text("label")
         sources = self.cite_list(fields.get("source"), fields.child("source"), 1)
-        number_format = self.number_format(fields)
         if len(sources) > 1:
             self.error(fields.values["source"], fields.child("source"), f"expected one source for a stat card, found {len(sources)}")
         if value is None or label is None or len(sources) != 1 or number_format is None:
@@ -216,9 +227,9 @@ class DocumentReader(Reader):
         title = fields.text("title")
         categories_node = fields.get("categories")
         categories = self.texts(categories_node, fields.child("categories"), 1) if categories_node else ()
-        series = self.series_list(fields, title or "Value", categories_node)
-        sources = self.cite_list(fields.get("sources"), fields.child("sources"), 1)
         number_format = self.number_format(fields)
+        series = self.series_list(fields, title or "Value", categories_node, number_format)
+        sources = self.cite_list(fields.get("sources"), fields.child("sources"), 1)
         if None in (kind, title, number_format) or not categories or not series or not sources:
             return None
         return ChartBlock(
@@ -226,18 +237,20 @@ class DocumentReader(Reader):
             number_format, fields.text("notes"), self.origin(node, path),
         )
 
-    def series_list(self, fields: Fields, default_name: str, categories_node: Node | None) -> list[Series]:
+    def series_list(self, fields: Fields, default_name: str, categories_node: Node | None,
+                    number_format: NumberFormat | None) -> list[Series]:
         expected = len(categories_node.value) if isinstance(categories_node, SequenceNode) else None
         return self.each(fields.get("series"), fields.child("series"),
-                         lambda child, path: self.series(child, path, default_name, expected))
+                         lambda child, path: self.series(child, path, default_name, expected, number_format))
 
-    def series(self, node: Node, path: str, default_name: str, expected: int | None) -> Series | None:
+    def series(self, node: Node, path: str, default_name: str, expected: int | None,
+               number_format: NumberFormat | None) -> Series | None:
         fields = self.mapping(node, path, ("name", "values"), required=("values",))
         values_node = fields.get("values") if fields else None
         if values_node is None:
             return None
         values_path = fields.child("values")
-        values = [self.number(v, p, minimum=0) for v, p in self.items(values_node, values_path, 1)]
+        values = [self.figure(v, p, number_format, minimum=0) for v, p in self.items(values_node, values_path, 1)]
         if expected is not None and isinstance(values_node, SequenceNode) and len(values) != expected:
             self.error(values_node, values_path, f"expected {expected} values, one per category, found {len(values)}",
                        _split_thousands_hint(values_node))
@@ -289,9 +302,9 @@ class DocumentReader(Reader):
     def cell(self, node: Node, path: str, column: Column) -> Cell:
         if node is None or (isinstance(node, ScalarNode) and node.tag.endswith(":null")):
             return None
-        if column.format is not None and isinstance(node, ScalarNode) and node.tag.endswith((":int", ":float")):
-            return self.number(node, path)
-        if column.format is not None and re.fullmatch(r"[+-]?[\d,]+(\.\d+)?%?", getattr(node, "value", "") or ""):
+        if column.format is not None and (not isinstance(node, ScalarNode) or node.tag.endswith((":int", ":float"))):
+            return self.figure(node, path, column.format)  # a list or mapping here is reported as not a number
+        if column.format is not None and isinstance(node, ScalarNode) and re.fullmatch(r"[+-]?[\d,]+(\.\d+)?%?", node.value):
             self.number(node, path)  # reports the number written as text, with a hint
             return None
         return self.text(node, path)
@@ -328,6 +341,17 @@ class DocumentReader(Reader):
 
     # --- number formats --------------------------------------------------------------------
 
+    def figure(self, node: Node, path: str, number_format: NumberFormat | None, minimum: float | None = None) -> float | None:
+        """A number a reader will see in `number_format`: refused if the format would show it as zero."""
+        value = self.number(node, path, minimum)
+        if value is None or number_format is None or not number_format.hides(value):
+            return value
+        needed = next(places for places in range(number_format.decimals or 0, 40)
+                      if not replace(number_format, decimals=places).hides(value))
+        self.error(node, path, f"{node.value} would show as {number_format.format(value)} with decimals: {number_format.decimals}",
+                   f"set decimals: {needed} or more, or leave decimals out to show the value as written")
+        return None
+
     def number_format(self, fields: Fields) -> NumberFormat | None:
         """`format: compact` or `format: {style: number, decimals: 1, prefix: "$", suffix: " bn"}`."""
         node = fields.get("format")
@@ -342,8 +366,8 @@ class DocumentReader(Reader):
             return None
         style = self.choice(spec.get("style"), spec.child("style"), FORMAT_STYLES) if spec.get("style") else "number"
         decimals = self.integer(spec.get("decimals"), spec.child("decimals"), 0, 6) if spec.get("decimals") else None
-        prefix = self.showable(spec.values.get("prefix"), spec.child("prefix"), _raw(spec.values.get("prefix")))
-        suffix = self.showable(spec.values.get("suffix"), spec.child("suffix"), _raw(spec.values.get("suffix")))
+        prefix = self.affix(spec.values.get("prefix"), spec.child("prefix"))
+        suffix = self.affix(spec.values.get("suffix"), spec.child("suffix"))
         if style is None or (spec.get("decimals") is not None and decimals is None) or None in (prefix, suffix):
             return None
         return NumberFormat(style, decimals, prefix, suffix)
@@ -358,8 +382,3 @@ def _split_thousands_hint(values: Node) -> str | None:
             joined = f"{before.value},{after.value}"
             return f"{joined} reads as two numbers, {before.value} and {after.value}: write {joined.replace(',', '')}"
     return None
-
-
-def _raw(node: Node | None) -> str:
-    """Prefix and suffix keep their spaces: `suffix: " bn"`."""
-    return node.value if isinstance(node, ScalarNode) and not node.tag.endswith(":null") else ""

