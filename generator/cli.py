@@ -102,7 +102,10 @@ def _build(args: argparse.Namespace) -> int:
               "Fix the errors, or build anyway with --force.", file=sys.stderr)
         return EXIT_FAILED
     except OSError as error:
-        print(f"briefing: cannot write output: {error}", file=sys.stderr)
+        from .outputs import OutputError
+
+        said = str(error) if isinstance(error, OutputError) else f"{error}; nothing was written, earlier outputs are unchanged"
+        print(f"briefing: cannot write output: {said}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("briefing: interrupted; earlier outputs are unchanged.", file=sys.stderr)

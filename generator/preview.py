@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
-from .build import build, write_atomically
+from .build import build
+from .outputs import write_atomically
 from .errors import Diagnostic
 from .theme import DEFAULT_THEME, FONT_DIR
 from .writers import Options

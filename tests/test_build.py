@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator import build as build_module
-from generator.build import TEST_PAUSE_VARIABLE, build, sweep_stale_partials, write_atomically
+from generator.build import build
+from generator.outputs import TEST_PAUSE_VARIABLE, sweep_stale_partials, write_atomically
 from generator.writers import Options, Output
 
 from .conftest import EXAMPLE, FIXTURES, ROOT, run_cli
