@@ -113,7 +113,7 @@ class DocumentReader(Reader):
                 continue
             if not isinstance(key_node, ScalarNode) or is_null(key_node):
                 self.expect(key_node, "sources", "a source key (letters, digits, '-', '_' or '.')",
-                            'to name a source "null", quote it' if is_null(key_node) and key_node.value else None)
+                            f'to name a source "{key_node.value}", quote it' if is_null(key_node) and key_node.value else None)
                 continue
             key = key_node.value
             path = f"sources.{key}"
