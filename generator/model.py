@@ -100,7 +100,7 @@ _COMPACT_STEPS = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
 
 def _compact(value: float, decimals: int | None) -> str:
     """1,250,000 as '1.3M'. A value that rounds up to 1,000 of its unit takes the next unit, so
-    999,999 is '1M', not '1,000.0K'; a whole result drops its '.0' when no decimals were asked for."""
+    999,999 is '1M', not '1,000.0K'."""
     below = next((index for index, (step, _) in enumerate(_COMPACT_STEPS) if value >= step), len(_COMPACT_STEPS))
     if below == len(_COMPACT_STEPS):
         shown = _grouped(value, decimals)
@@ -108,7 +108,10 @@ def _compact(value: float, decimals: int | None) -> str:
             return shown
     elif below == 0 or _compact_at(value, below, decimals)[1] < 1000:
         return _compact_at(value, below, decimals)[0] + _COMPACT_STEPS[below][1]
-    return _compact_at(value, below - 1, decimals)[0] + _COMPACT_STEPS[below - 1][1]
+    shown = _compact_at(value, below - 1, decimals)[0]
+    if decimals is None and shown.endswith(".0"):
+        shown = shown[:-2]  # 999,999 rounds to exactly 1M; '1.0M' would suggest a figure past it
+    return shown + _COMPACT_STEPS[below - 1][1]
 
 
 def _compact_at(value: float, index: int, decimals: int | None) -> tuple[str, float]:
@@ -116,8 +119,6 @@ def _compact_at(value: float, index: int, decimals: int | None) -> tuple[str, fl
     scaled = value / _COMPACT_STEPS[index][0]
     places = min(_natural_decimals(scaled), 1) if decimals is None else decimals
     shown = _rounded(scaled, places)
-    if decimals is None and shown.endswith(".0"):
-        shown = shown[:-2]
     return shown, float(shown.replace(",", ""))
 
 

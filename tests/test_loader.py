@@ -153,10 +153,10 @@ def test_a_path_that_does_not_exist(tmp_path: Path):
         load(tmp_path)
 
 
-@pytest.mark.parametrize("loader", [loader_module._LOADER, yaml.SafeLoader], ids=["default", "pure-python"])
+@pytest.mark.parametrize("loader", [loader_module.YAML_LOADER, yaml.SafeLoader], ids=["default", "pure-python"])
 @pytest.mark.parametrize("name", ["alias-bomb", "alias-loop", "deep-flow", "deep-block"])
 def test_alias_bombs_and_deep_nesting_fail_fast_with_either_parser(name: str, loader, monkeypatch):
-    monkeypatch.setattr(loader_module, "_LOADER", loader)
+    monkeypatch.setattr(loader_module, "YAML_LOADER", loader)
     with pytest.raises(ContentError) as caught:
         load(FIXTURES / "bad" / f"{name}.yaml")
     [diagnostic] = caught.value.diagnostics
