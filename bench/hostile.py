@@ -22,7 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import loader  # noqa: E402
+from generator.content import load, yaml_text  # noqa: E402
 from generator.errors import ContentError  # noqa: E402
 
 BAD = ROOT / "tests" / "fixtures" / "bad"
@@ -45,7 +45,7 @@ def _median_ms(path: Path, runs: int) -> float:
     for _ in range(runs):
         start = time.perf_counter()
         try:
-            loader.load(path)
+            load(path)
         except ContentError:
             pass
         times.append(time.perf_counter() - start)
@@ -56,14 +56,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    parsers = {"default": loader.YAML_LOADER, "pure-python": yaml.SafeLoader}
+    parsers = {"default": yaml_text.YAML_LOADER, "pure-python": yaml.SafeLoader}
     with tempfile.TemporaryDirectory() as folder:
         cases = _cases(Path(folder))
         print(f"{'case':<18}" + "".join(f"{name:>14}" for name in parsers) + f"   (median ms of {args.runs} loads)")
         for name, path in cases.items():
             row = []
             for chosen in parsers.values():
-                loader.YAML_LOADER = chosen
+                yaml_text.YAML_LOADER = chosen
                 row.append(_median_ms(path, args.runs))
             print(f"{name:<18}" + "".join(f"{ms:>14.1f}" for ms in row))
 

@@ -55,7 +55,7 @@ class Refused(Exception):
 def prepare(content: Path, formats: tuple[str, ...] = tuple(FORMATS), options: Options = Options(),
             theme: Theme = DEFAULT_THEME) -> Prepared:
     """Load, check and lay out the asked-for formats; raises ContentError on invalid content."""
-    from .loader import parse, read_content
+    from .content import parse, read_content
 
     data = read_content(content)
     document = parse(data, str(content))  # invalid content stops here, before any drawing library is loaded

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.checks import document_findings, theme_findings
-from generator.loader import load
+from generator.content import load
 from generator.theme import DEFAULT_THEME
 
 from .conftest import EXAMPLE, FIXTURES

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pptx.util import Emu, Inches
 
-from generator.loader import load
+from generator.content import load
 
 from .conftest import EXAMPLE
 from .readback import SEED_TEXTS, deck, flat, inside, notes_text, slide_texts

@@ -9,7 +9,7 @@ import sys
 import pytest
 from pptx.enum.chart import XL_CHART_TYPE
 
-from generator.loader import load
+from generator.content import load
 from generator.model import NumberFormat
 from generator.theme import DEFAULT_THEME
 

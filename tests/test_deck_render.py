@@ -79,7 +79,7 @@ def test_native_chart_labels_read_as_the_content_formats_them(rendered, request)
     pptx, pdf = rendered
     if "native" not in request.node.callspec.id:
         pytest.skip("picture charts carry their labels in the image")
-    from generator.loader import load
+    from generator.content import load
 
     document = load(FIXTURES / "stress.yaml")
     chart = document.charts()[0]

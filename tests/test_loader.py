@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from generator.errors import ContentError, Unreadable
-from generator import loader as loader_module
-from generator.loader import load
+from generator.content import yaml_text as loader_module
+from generator.content import load
 from generator.model import BulletsBlock, ChartBlock, StatsBlock, TableBlock
 
 from .conftest import EXAMPLE, FIXTURES

@@ -9,7 +9,7 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from generator.loader import load
+from generator.content import load
 from generator.model import TableBlock
 from generator.theme import DEFAULT_THEME
 

@@ -15,14 +15,13 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator.build import Refused, build
 from generator.errors import ContentError
-from generator.loader import load
+from generator.content import load
 
 EXAMPLES = int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "40"))
 EXPLORE = "BRIEFING_FUZZ_EXAMPLES" in os.environ  # a longer run explores afresh; the default run is the same every time

@@ -17,8 +17,9 @@ from typing import TypeVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Diagnostic
-from .model import Origin
+from ..errors import Diagnostic
+from ..model import Origin
+from .numbers import DECIMAL, MAX_NUMBER, misread, number_hint
 
 T = TypeVar("T")
 _TAG = "tag:yaml.org,2002:"
@@ -26,11 +27,9 @@ _NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")  # no output can hold these
-MAX_NUMBER = 10**15  # every whole number below this is exact as a float, so none is shown changed
 _MERGE = _TAG + "merge"
 _SEPARATORS = {"\u2028": "line separator", "\u2029": "paragraph separator"}
 _INVISIBLE = set("\u115f\u1160\u2800\u3164\uffa0")  # letters and symbols that draw nothing
-_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+][0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+][0-9]+)?")
 
 
 def describe(node: Node) -> str:
@@ -158,9 +157,9 @@ class Reader:
         if self.foreign_tag(node, path):
             return None
         if not isinstance(node, ScalarNode) or node.tag not in _NUMBER_TAGS:
-            self.expect(node, path, "a number", _number_hint(node))
+            self.expect(node, path, "a number", number_hint(node))
             return None
-        if not _DECIMAL.fullmatch(node.value.strip()) and (reading := _misread(node.value.strip(), node.tag)):
+        if not DECIMAL.fullmatch(node.value.strip()) and (reading := misread(node.value.strip(), node.tag)):
             self.error(node, path, reading[0], reading[1])
             return None
         try:  # an explicit `!!int abc` reaches here with text that is no number
@@ -287,14 +286,6 @@ def _key_list(keys: Sequence[str]) -> str:
     return ", ".join(keys) if len(keys) <= 4 else ", ".join(keys[:4]) + ", ..."
 
 
-def _number_hint(node: Node) -> str | None:
-    if isinstance(node, ScalarNode) and (exponent := _exponent_text(node.value.strip())):
-        return f"YAML reads {node.value.strip()} as text: write {exponent}"
-    if isinstance(node, ScalarNode) and node.value.replace(",", "").replace(".", "", 1).strip().isdigit():
-        return f"write the number without separators or quotes: {node.value.replace(',', '')}"
-    if isinstance(node, ScalarNode) and node.value.rstrip().endswith("%"):
-        return f"write {node.value.rstrip().rstrip('%')} and set format: percent"
-    return None
 
 
 def _visible(char: str) -> bool:
@@ -302,55 +293,3 @@ def _visible(char: str) -> bool:
     return unicodedata.category(char) not in ("Zs", "Zl", "Zp", "Cc", "Cf") and char not in _INVISIBLE and not char.isspace()
 
 
-_OTHER_BASES = ((re.compile(r"[-+]?0x[0-9a-fA-F_]+"), "hexadecimal"), (re.compile(r"[-+]?0b[01_]+"), "binary"),
-                (re.compile(r"[-+]?0[0-7_]+"), "octal, for its leading 0"), (re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"),
-                                                                          "base 60, as minutes and seconds"))
-
-
-def _misread(written: str, tag: str) -> tuple[str, str] | None:
-    """A number YAML 1.1 (which PyYAML reads) and YAML 1.2 read differently, or that does not read as
-    written: `017` is 15 to one and 17 to the other, `1:30` is 90, `1_000` is text in YAML 1.2."""
-    kind = next((label for pattern, label in _OTHER_BASES if pattern.fullmatch(written)), None)
-    if kind is None and "_" in written:
-        kind = "written with '_' between digits"
-    if kind is None:
-        return None  # `00.5`, `.inf`: read alike by both, and the finite check follows
-    construct = _CONSTRUCTOR.construct_yaml_int if tag == _TAG + "int" else _CONSTRUCTOR.construct_yaml_float
-    try:
-        plain = _plain(construct(ScalarNode(tag, written)))
-    except ValueError:
-        return None
-    if kind == "hexadecimal":
-        return (f"the number {written} is hexadecimal: it would show as {plain}", f'write {plain}, or "{written}" for text')
-    if "octal" in kind:
-        digits = written.replace("_", "").lstrip("+")
-        shown = ("-" if digits.startswith("-") else "") + str(int(digits.lstrip("-")))
-        if shown == plain:
-            return None  # `000`, `007`: the same number to both
-        return (f"the number {written} reads as {plain} in YAML 1.1 ({kind}) and as {shown} in YAML 1.2",
-                f'write {shown} (or {plain}), or "{written}" for text')
-    return (f"the number {written} reads as {plain} in YAML 1.1 ({kind}) and as text in YAML 1.2",
-            f'write {plain}, or "{written}" for text')
-
-
-def _plain(value: float) -> str:
-    """A number as a content file should write it: digits, a point, a signed exponent."""
-    if float(value).is_integer() and abs(value) < MAX_NUMBER:
-        return str(int(value))
-    text = repr(float(value))
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        mantissa = mantissa if "." in mantissa else mantissa + ".0"
-        text = f"{mantissa}e{int(exponent):+d}"
-    return text
-
-
-def _exponent_text(written: str) -> str | None:
-    """`1e-9` or `1E6`: a number to YAML 1.2 and to most people, text to YAML 1.1 (it wants a point
-    and a signed exponent). The same number written so that both read it, or None."""
-    if not re.fullmatch(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+", written):
-        return None
-    value = float(written)
-    if not math.isfinite(value) or value == 0 and re.search(r"[1-9]", written.split("e")[0].split("E")[0]):
-        return None
-    return _plain(value)

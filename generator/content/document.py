@@ -1,0 +1,175 @@
+"""The document as a whole: its metadata, the sources registry, citations and sections.
+
+Each part is read through `Reader`/`Fields`, so a bad value is recorded with its position and path
+and the rest of the file is still checked; blocks are read by the table in blocks.py. Source keys
+are checked last, once the whole registry is known.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from ..model import PAGE_SIZES, Block, Document, Meta, Section, Source
+from .blocks import BLOCK_READERS
+from .formats import FormatReader
+from .nodes import Fields, is_null, printable, suggest
+
+META_KEYS = ("title", "subtitle", "date", "author", "organisation", "marking", "page_size", "keywords", "template")
+TOP_KEYS = (*META_KEYS, "sources", "cites", "sections")
+_KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+class DocumentReader(FormatReader):
+    """Reads a whole document; remembers every citation to check against the registry at the end."""
+
+    def __init__(self, file: str):
+        super().__init__(file)
+        self.citations: list[tuple[str, Node, str]] = []
+
+    def document(self, root: Node) -> Document | None:
+        self.screen(root)
+        fields = self.mapping(root, "", TOP_KEYS, required=("title", "sources", "sections"))
+        if fields is None:
+            self.diagnostics.sort(key=lambda d: (d.line, d.column))
+            return None
+        meta = self.meta(fields)
+        sources, defined = self.sources(fields)
+        cites = self.cite_list(fields.get("cites"), "cites")
+        sections = self.sections(fields)
+        self.check_citations(defined)
+        self.diagnostics.sort(key=lambda d: (d.line, d.column))
+        if self.diagnostics or meta is None:
+            return None
+        return Document(meta, tuple(sources), tuple(sections), cites, self.origin(root, ""))
+
+    # --- document level ------------------------------------------------------------------
+
+    def meta(self, fields: Fields) -> Meta | None:
+        title = fields.text("title")
+        page_size = fields.get("page_size")
+        keywords = fields.get("keywords")
+        if title is None:
+            return None
+        return Meta(
+            title=title,
+            subtitle=fields.text("subtitle"),
+            date=fields.text("date"),
+            author=fields.text("author"),
+            organisation=fields.text("organisation"),
+            marking=fields.text("marking"),
+            page_size=(self.choice(page_size, "page_size", PAGE_SIZES) or "A4") if page_size else "A4",
+            keywords=self.texts(keywords, "keywords") if keywords else (),
+            **self.template(fields),
+            origins=tuple((key, self.origin(node, key)) for key, node, _ in fields.pairs() if key in META_KEYS),
+        )
+
+    def template(self, fields: Fields) -> dict:
+        """The deck template's path, taken relative to the content file, and where it was written."""
+        text = fields.text("template")
+        if not text:
+            return {}
+        path = Path(text) if Path(text).is_absolute() else Path(self.file).parent / text
+        return {"template": str(path), "template_origin": self.origin(fields.get("template"), "template")}
+
+    def sources(self, fields: Fields) -> tuple[list[Source], set[str]]:
+        """The registry's valid entries, and every key it defines: a key whose entry has an error is
+        still defined, so citing it is not reported as well."""
+        node = fields.get("sources")
+        if node is None or self.foreign_tag(node, "sources"):
+            return [], set()
+        if not isinstance(node, MappingNode):
+            self.expect(node, "sources", "a mapping of source keys to sources (title, publisher, ...)")
+            return [], set()
+        if not node.value:
+            self.error(node, "sources", "the sources registry is empty; every figure must cite a source from it")
+            return [], set()
+        found: dict[str, Source | None] = {}
+        for key_node, value_node in node.value:
+            if self.foreign_tag(key_node, "sources"):
+                continue
+            if not isinstance(key_node, ScalarNode) or is_null(key_node):
+                self.expect(key_node, "sources", "a source key (letters, digits, '-', '_' or '.')",
+                            f'to name a source "{key_node.value}", quote it' if is_null(key_node) and key_node.value else None)
+                continue
+            key = key_node.value
+            path = f"sources.{key}"
+            if key in found:
+                self.error(key_node, path, f"duplicate source key {key!r}")
+            elif not _KEY_PATTERN.match(key):
+                self.error(key_node, path, f"a source key must be letters, digits, '-', '_' or '.', found {printable(key)!r}")
+            else:
+                found[key] = self.source(key, value_node, path)
+        return [source for source in found.values() if source is not None], set(found)
+
+    def source(self, key: str, node: Node, path: str) -> Source | None:
+        fields = self.mapping(node, path, ("title", "publisher", "short", "date", "url"), required=("title", "publisher"))
+        if fields is None:
+            return None
+        title, publisher = fields.text("title"), fields.text("publisher")
+        url = fields.text("url")
+        if url is not None and not re.match(r"^https?://\S+$", url):
+            self.error(fields.get("url"), fields.child("url"), f"expected a web address starting http:// or https://, found {url!r}")
+        if title is None or publisher is None:
+            return None
+        short = fields.text("short") or title
+        return Source(key, title, publisher, short, fields.text("date"), url, self.origin(node, path))
+
+    def cite_list(self, node: Node | None, path: str, min_length: int = 0) -> tuple[str, ...]:
+        if node is None:
+            return ()
+        if isinstance(node, ScalarNode):
+            keys = [(node, path)]  # a single key may be written without brackets
+        else:
+            keys = list(self.items(node, path, min_length))
+        found = []
+        for child, child_path in keys:
+            key = self.text(child, child_path)
+            if key is not None:
+                self.citations.append((key, child, child_path))
+                found.append(key)
+        return tuple(dict.fromkeys(found))
+
+    def check_citations(self, known: set[str]) -> None:
+        listed = ", ".join(sorted(known)) or "none"
+        for key, node, path in self.citations:
+            if key not in known:
+                near = suggest(key, sorted(known))
+                hint = f"did you mean {near!r}? " if near else ""
+                self.error(node, path, f"source {key!r} is not in the sources registry", f"{hint}defined sources: {listed}")
+
+    def sections(self, fields: Fields) -> list[Section]:
+        node = fields.get("sections")
+        if node is None:
+            if "sections" in fields.values:
+                self.expect(fields.values["sections"], "sections", "a list of sections")
+            return []
+        return self.each(node, "sections", self.section)
+
+    def section(self, node: Node, path: str) -> Section | None:
+        fields = self.mapping(node, path, ("title", "blocks"), required=("title", "blocks"))
+        if fields is None:
+            return None
+        title = fields.text("title")
+        blocks_node = fields.get("blocks")
+        blocks = self.each(blocks_node, fields.child("blocks"), self.block)
+        if blocks_node is None and "blocks" in fields.values:
+            self.error(fields.values["blocks"], fields.child("blocks"), "expected a list of blocks, found nothing")
+        return Section(title, tuple(blocks), self.origin(node, path)) if title else None
+
+    # --- blocks --------------------------------------------------------------------------
+
+    def block(self, node: Node, path: str) -> Block | None:
+        if not isinstance(node, MappingNode) or len(node.value) != 1:
+            self.expect(node, path, f"a block: a mapping with one key naming its type ({', '.join(tuple(BLOCK_READERS))})")
+            return None
+        key_node, body = node.value[0]
+        kind = key_node.value if isinstance(key_node, ScalarNode) else ""
+        if kind not in tuple(BLOCK_READERS):
+            near = suggest(kind, tuple(BLOCK_READERS))
+            hint = f"did you mean {near!r}?" if near else f"block types: {', '.join(tuple(BLOCK_READERS))}"
+            self.error(key_node, path, f"unknown block type {kind!r}", hint)
+            return None
+        return BLOCK_READERS[kind](self, body, f"{path}.{kind}")

@@ -1,0 +1,49 @@
+"""Number formats as the content writes them, and figures checked against the format that shows them.
+
+`format: compact` or `format: {style: number, decimals: 1, prefix: "$", suffix: " bn"}`. A figure
+whose format would show it as zero (0.04 with `decimals: 1`) is refused here, where it is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from yaml.nodes import Node, ScalarNode
+
+from ..model import FORMAT_STYLES, NumberFormat
+from .nodes import Fields, Reader
+
+
+class FormatReader(Reader):
+    """A reader that also knows number formats; the document reader is one."""
+
+    def figure(self, node: Node, path: str, number_format: NumberFormat | None, minimum: float | None = None) -> float | None:
+        """A number a reader will see in `number_format`: refused if the format would show it as zero."""
+        value = self.number(node, path, minimum)
+        if value is None or number_format is None or not number_format.hides(value):
+            return value
+        needed = next(places for places in range(number_format.decimals or 0, 40)
+                      if not replace(number_format, decimals=places).hides(value))
+        self.error(node, path, f"{node.value} would show as {number_format.format(value)} with decimals: {number_format.decimals}",
+                   f"set decimals: {needed} or more, or leave decimals out to show the value as written")
+        return None
+
+    def number_format(self, fields: Fields) -> NumberFormat | None:
+        """`format: compact` or `format: {style: number, decimals: 1, prefix: "$", suffix: " bn"}`."""
+        node = fields.get("format")
+        path = fields.child("format")
+        if node is None:
+            return NumberFormat()
+        if isinstance(node, ScalarNode):
+            style = self.choice(node, path, FORMAT_STYLES)
+            return NumberFormat(style) if style else None
+        spec = self.mapping(node, path, ("style", "decimals", "prefix", "suffix"))
+        if spec is None:
+            return None
+        style = self.choice(spec.get("style"), spec.child("style"), FORMAT_STYLES) if spec.get("style") else "number"
+        decimals = self.integer(spec.get("decimals"), spec.child("decimals"), 0, 6) if spec.get("decimals") else None
+        prefix = self.affix(spec.values.get("prefix"), spec.child("prefix"))
+        suffix = self.affix(spec.values.get("suffix"), spec.child("suffix"))
+        if style is None or (spec.get("decimals") is not None and decimals is None) or None in (prefix, suffix):
+            return None
+        return NumberFormat(style, decimals, prefix, suffix)
