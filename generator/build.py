@@ -60,8 +60,7 @@ def prepare(content: Path, formats: tuple[str, ...] = tuple(FORMATS), options: O
     data = read_content(content)
     document = parse(data, str(content))  # invalid content stops here, before any drawing library is loaded
     from .charts import render_charts
-    from .checks import document_findings, theme_findings
-    from .coverage import uncovered
+    from .checks import document_findings, theme_findings, uncovered
     from .stamp import stamp_for
 
     options = replace(options, stamp=stamp_for(data, document.meta.date))

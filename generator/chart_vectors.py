@@ -66,7 +66,7 @@ _REFERENCE_SIZE = 100.0
 @contextmanager
 def quiet_about_missing_glyphs():
     """matplotlib warns on stderr about each glyph the font lacks; the build already reports them,
-    with their place in the content (generator.coverage), so the bare warning is only noise."""
+    with their place in the content (generator.checks.glyphs), so the bare warning is only noise."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
         yield

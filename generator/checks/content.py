@@ -1,6 +1,5 @@
 """Checks on a whole briefing that no single writer can make: sources nothing cites, charts with
-nothing to compare, headline figures a reader cannot find in the data, and a theme whose text
-would be too small or too faint to read.
+nothing to compare, and headline figures a reader cannot find in the data.
 
 Each finding is a `Diagnostic` placed at the content that caused it; the build later adds the
 page and slide where that content lands. Layout findings (text that does not fit) come from the
@@ -12,23 +11,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from .errors import Diagnostic
-from .model import NOWHERE, ChartBlock, Document, Origin, Stat, StatsBlock, TableBlock
-from .theme import Theme, contrast_ratio
-
-MIN_CONTRAST = 4.5
-MIN_PRINT_SIZE = 7.0
-MIN_SCREEN_BODY = 14.0
-MIN_SCREEN_TITLE = 24.0
-_THEME = Origin("<theme>", 0, 0, "")
+from ..errors import Diagnostic
+from ..model import NOWHERE, ChartBlock, Document, Stat, StatsBlock, TableBlock
 
 
 def document_findings(document: Document) -> list[Diagnostic]:
     return [*_uncited_sources(document), *_single_category_charts(document), *_stats_not_in_data(document)]
-
-
-def theme_findings(theme: Theme) -> list[Diagnostic]:
-    return [*_faint_text(theme), *_small_text(theme)]
 
 
 def cited_keys(document: Document) -> set[str]:
@@ -85,22 +73,3 @@ def _shows(block: ChartBlock | TableBlock, stat: Stat) -> bool:
     if any(math.isclose(value, stat.value, rel_tol=1e-9, abs_tol=1e-12) for value in numbers):
         return True
     return any(stat.shown in text for text in texts)
-
-
-def _faint_text(theme: Theme) -> Iterator[Diagnostic]:
-    for name, foreground, background in theme.palette.text_pairs():
-        ratio = contrast_ratio(foreground, background)
-        if ratio < MIN_CONTRAST:
-            yield Diagnostic.at(_THEME, f"{name} text ({foreground} on {background}) has contrast {ratio:.2f}:1, below {MIN_CONTRAST}:1",
-                                hint="darken the text colour or lighten its background")
-
-
-def _small_text(theme: Theme) -> Iterator[Diagnostic]:
-    limits = [(f"PDF {name}", size, MIN_PRINT_SIZE) for name, size in vars(theme.print).items()]
-    limits += [(f"chart {name}", size, MIN_PRINT_SIZE) for name, size in vars(theme.chart).items() if name.endswith("size")]
-    limits += [(f"slide {name}", size, MIN_SCREEN_TITLE if name in theme.screen.TITLES else MIN_SCREEN_BODY)
-               for name, size in vars(theme.screen).items() if name not in theme.screen.FURNITURE]
-    for name, size, least in limits:
-        if isinstance(size, (int, float)) and size < least:
-            yield Diagnostic.at(_THEME, f"{name} text is {size:g} pt, below the {least:g} pt minimum",
-                                hint="raise the size in the theme")

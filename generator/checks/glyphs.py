@@ -9,9 +9,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from .errors import Diagnostic
-from .model import Document
-from .theme import Typeface
+from ..errors import Diagnostic
+from ..model import Document
+from ..theme import Typeface
 
 
 @cache

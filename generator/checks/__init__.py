@@ -1,0 +1,8 @@
+"""Findings about a briefing that no writer makes on its own: the content as a whole (content.py),
+the theme's sizes and contrast (theme.py), and characters the typeface cannot draw (glyphs.py)."""
+
+from .content import cited_keys, document_findings
+from .glyphs import uncovered
+from .theme import theme_findings
+
+__all__ = ["cited_keys", "document_findings", "theme_findings", "uncovered"]
