@@ -101,6 +101,8 @@ def _stat_value(stat, x: float, inner: float, size: float, theme: Theme) -> Text
 
 # --- tables ----------------------------------------------------------------------------------
 
+TABLE_NOTE_CAP = 120.0  # the most height a table's note takes below it (seven lines at 14 pt)
+
 
 def table_slides(document: Document, block: TableBlock, theme: Theme) -> list[SlidePlan]:
     """The largest type at which the whole table fits one slide; else it continues on '(cont.)'
@@ -112,7 +114,8 @@ def table_slides(document: Document, block: TableBlock, theme: Theme) -> list[Sl
     later_top = content_top(block.title, theme, 16)
     source = source_box(document, block.sources, theme)
     bottom = (source.y - 6) if source else BOTTOM
-    note = fitted_text(block.note, MARGIN, 0, CONTENT_W, (18, 16, MIN_BODY), 70, theme.palette.ink) if block.note else None
+    note = capped_text(block.note, MARGIN, 0, CONTENT_W, (18, 16, MIN_BODY), 70, theme.palette.ink, TABLE_NOTE_CAP,
+                       "the table's note") if block.note else None
     note_room = note.height + 10 if note else 0.0
 
     def room(n: int) -> float:

@@ -48,6 +48,7 @@ def capped_text(text: str, x: float, y: float, width: float, sizes: tuple[float,
     lines = wrap(text, width, size, bold)
     keep = lines_in(cap, size)
     box.paragraphs[0].runs[0].text = " ".join(lines[:keep - 1] + [_ellipsized(lines[keep - 1], width, size, bold)])
+    box.paragraphs[0].size = size
     box.height = keep * size * LINE_SPACING
     box.problem = (f"{what} does not fit even at {size:g} pt: it needs {len(lines)} lines "
                    f"where there is room for {keep}")

@@ -142,7 +142,7 @@ def _title_slide(document: Document, theme: Theme, templated: bool) -> SlidePlan
         y = below(subtitle, 18)
     if details:
         shapes.append(capped_text(details, 64, y, WIDTH - 128, (16, MIN_BODY), 60,
-                                  palette.ink if templated else palette.on_band, BOTTOM - y, "the byline and date",
+                                  palette.ink if templated else palette.on_band, BOTTOM - y, "the byline",
                                   meta.origin_of("author") if meta.author else meta.origin_of("organisation")))
     return SlidePlan("title", shapes, notes=meta.subtitle or "", dark=not templated)
 
