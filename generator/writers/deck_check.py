@@ -8,6 +8,8 @@ content block behind it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..errors import Diagnostic
 from ..model import NOWHERE
 from ..theme import DECK_CHART_SMALL
@@ -53,7 +55,27 @@ def problems(plan: DeckPlan) -> list[Diagnostic]:
         for box in (s for s in slide.shapes if isinstance(s, TextBox) and s.problem):
             at([box], box.problem, "shorten it (a forced build shows it cut short, or set smaller)")
         found += _footer_problems(slide, number)
-    return found
+    return _merged(found)
+
+
+def _merged(found: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding for the same problem of the same content on several slides (a source line too
+    long on each of a callout's slides, a marking on every slide), naming all of them."""
+    slides: dict[Diagnostic, list[int]] = {}
+    for finding in found:
+        slides.setdefault(replace(finding, where=""), []).append(int(finding.where.split()[-1]))
+    return [replace(finding, where=_slides(numbers)) for finding, numbers in slides.items()]
+
+
+def _slides(numbers: list[int]) -> str:
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    shown = ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+    return f"slides {shown}" if len(numbers) > 1 else f"slide {shown}"
 
 
 def _footer_problems(slide, number: int) -> list[Diagnostic]:
