@@ -135,32 +135,40 @@ def _drop_slides(presentation) -> None:
 
 def _template_bytes(path: str, named_elsewhere: bool, refuse) -> bytes:
     """The template's bytes, read once from a regular file of at most MAX_FILE_BYTES whose zip
-    members declare no more than the caps. A folder, pipe or device is refused before it is
-    opened (a pipe would block the build); the bytes read are the bytes checked and parsed."""
-    subject = f"the deck template {path}" if named_elsewhere else "this"
+    members declare no more than the caps. The file is opened without blocking and checked by
+    its open descriptor, so a folder, pipe or device is refused, never read (a pipe would hang
+    the build), and the bytes checked are the bytes parsed."""
+    subject = f"the deck template {path}" if named_elsewhere else "this"  # the message follows the file's name
+    template = subject if named_elsewhere else "this template"
     hint = "give the path of a .pptx file, relative to the content file"
     try:
-        info = os.stat(path)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except (FileNotFoundError, NotADirectoryError):
         raise refuse(f"the deck template {path} does not exist", hint) from None
     except OSError as error:
         raise refuse(f"the deck template {path} cannot be read ({error.strerror})", hint) from None
+    info = os.fstat(descriptor)
     kind = next((name for test, name in _KINDS if test(info.st_mode)), None)
+    problem = None
     if kind or not stat.S_ISREG(info.st_mode):
-        raise refuse(f"{subject} is {kind or 'not a regular file'}, expected a PowerPoint file (.pptx)", hint)
-    if info.st_size > MAX_FILE_BYTES:
-        raise refuse(f"{subject} is {info.st_size / 2**20:.0f} MB, more than a deck template may be "
-                     f"({MAX_FILE_BYTES // 2**20} MB)", "remove large media from the template's master and layouts")
-    try:
-        with open(path, "rb") as stream:
+        problem = (f"{subject} is {kind or 'not a regular file'}, expected a PowerPoint file (.pptx)", hint)
+    elif info.st_size > MAX_FILE_BYTES:
+        problem = (f"{template} is {info.st_size / 2**20:.0f} MB, more than a deck template may be "
+                   f"({MAX_FILE_BYTES // 2**20} MB)", "remove large media from the template's master and layouts")
+    if problem:
+        os.close(descriptor)
+        raise refuse(*problem)
+    with os.fdopen(descriptor, "rb") as stream:
+        try:
             data = stream.read(info.st_size + 1)  # no more than the stat said, plus a byte to see growth
-    except OSError as error:
-        raise refuse(f"the deck template {path} cannot be read ({error.strerror})", hint) from None
+        except OSError as error:
+            raise refuse(f"the deck template {path} cannot be read ({error.strerror})", hint) from None
     if len(data) > info.st_size:  # it grew after the stat: a file still being written
         raise refuse(f"the deck template {path} changed while it was read", "build again once it is saved")
-    problem = _inflation_problem(data)
-    if problem:
-        raise refuse(f"{subject} {problem}, so it is not read", "save the template again from PowerPoint")
+    inflation = _inflation_problem(data)
+    if inflation:
+        raise refuse(f"{template} {inflation}, so it is not read",
+                     "a deck template is a few MB unpacked: check this is the template you meant")
     return data
 
 
