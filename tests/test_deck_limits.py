@@ -44,7 +44,7 @@ sections:
       - table: {{title: {L("Regional totals")}, note: {L("Figures are nominal")}, columns: [A, B], rows: [[x, 1]], sources: [s]}}
   - title: B
     blocks:
-      - bullets: {{title: {L("What changed this year")}, intro: {L("Three things moved")}, items: [one, two]}}
+      - bullets: {{title: {L("What changed this year")}, intro: {L("Three things moved the totals")}, items: [one, two]}}
       - callout: {{text: {L("Removals rose for the third year running")}, sources: [s]}}
       - stats: {{title: {L("The year in figures")}, cards: [{{value: 999999999999999, label: {L("Images assessed")}, source: s}},
                  {{value: 5, label: Hotlines, source: s}}]}}
@@ -157,3 +157,13 @@ def test_a_marking_too_long_for_the_footer_is_cut_and_reported_at_the_marking_on
     for slide in presentation.slides:
         box = next(shape for shape, text in boxes(slide) if text.startswith("Restricted"))
         assert box.text_frame.text.endswith("…") and inside(box, presentation.slide_width, presentation.slide_height)
+
+
+def test_the_plan_never_asks_for_a_chart_smaller_than_the_minimum(tmp_path):
+    from generator.loader import load
+    from generator.writers.deck_plan import plan_deck
+    from generator.writers.deck_shapes import ChartBox
+
+    plan = plan_deck(load(every_long_text(tmp_path / "long.yaml")), {}, DEFAULT_THEME)
+    charts = [shape for slide in plan.slides for shape in slide.shapes if isinstance(shape, ChartBox)]
+    assert len(charts) == 2 and all(c.width > 0 and c.height >= DECK_CHART_MIN_HEIGHT for c in charts)

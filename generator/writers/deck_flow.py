@@ -197,7 +197,9 @@ def bullet_slides(document: Document, block: BulletsBlock, theme: Theme) -> list
     first_top = below(headline(block.title, theme), 18)
     intro = None
     if block.intro:
-        intro = fitted_text(block.intro, MARGIN, first_top, CONTENT_W, (theme.screen.body, 18, 16, MIN_BODY), 100, palette.ink)
+        cap = bottom - first_top - 10 - _bullet_height("•", MIN_BODY, None)  # room for one bullet beneath it
+        intro = capped_text(block.intro, MARGIN, first_top, CONTENT_W, (theme.screen.body, 18, 16, MIN_BODY), 100,
+                            palette.ink, cap, "the bullet list's intro")
         first_top = below(intro, 10)
     later_top = content_top(block.title, theme, 18)
 
