@@ -167,3 +167,17 @@ def test_the_plan_never_asks_for_a_chart_smaller_than_the_minimum(tmp_path):
     plan = plan_deck(load(every_long_text(tmp_path / "long.yaml")), {}, DEFAULT_THEME)
     charts = [shape for slide in plan.slides for shape in slide.shapes if isinstance(shape, ChartBox)]
     assert len(charts) == 2 and all(c.width > 0 and c.height >= DECK_CHART_MIN_HEIGHT for c in charts)
+
+
+def test_a_source_title_longer_than_a_slide_is_cut_on_the_sources_slide_and_reported_at_the_source(tmp_path):
+    content = tmp_path / "sources.yaml"
+    content.write_text((LAYOUT / "deck-long-chart-title.yaml").read_text(encoding="utf-8").replace(
+        "title: Annual report,", f"title: {long_text('Annual report on the state of the hotlines', 9000)}, short: Report,"),
+        encoding="utf-8")
+    presentation, stderr = built(tmp_path, content)
+    assert re.search(r"sources\.yaml:2:14: error: the entry in the sources list does not fit a slide even at 14 pt: "
+                     r"it needs \d+ lines where there is room for \d+ \[sources\.s\] \(slide 3\)", stderr)
+    slide = presentation.slides[-1]
+    entry = next(shape for shape, text in boxes(slide) if text.startswith("1."))
+    assert entry.text_frame.text.endswith("…") and inside(entry, presentation.slide_width, presentation.slide_height)
+    assert entry.top + entry.height <= Pt(496) + 1

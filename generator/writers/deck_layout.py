@@ -47,7 +47,7 @@ def capped_text(text: str, x: float, y: float, width: float, sizes: tuple[float,
     size = sizes[-1]
     lines = wrap(text, width, size, bold)
     keep = lines_in(cap, size)
-    box.paragraphs[0].runs[0].text = " ".join(lines[:keep - 1] + [_ellipsized(lines[keep - 1], width, size, bold)])
+    box.paragraphs[0].runs[0].text = " ".join(lines[:keep - 1] + [ellipsized(lines[keep - 1], width, size, bold)])
     box.paragraphs[0].size = size
     box.height = keep * size * LINE_SPACING
     box.problem = (f"{what} does not fit even at {size:g} pt: it needs {len(lines)} lines "
@@ -55,7 +55,7 @@ def capped_text(text: str, x: float, y: float, width: float, sizes: tuple[float,
     return box
 
 
-def _ellipsized(line: str, width: float, size: float, bold: bool) -> str:
+def ellipsized(line: str, width: float, size: float, bold: bool) -> str:
     """The line shortened, at a word if it can be, until it ends in '…' within `width`."""
     while line and text_width(line + "…", size, bold) > width:
         cut = line.rfind(" ")

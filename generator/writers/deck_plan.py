@@ -17,7 +17,8 @@ from ..model import BulletsBlock, CalloutBlock, ChartBlock, Document, Section, S
 from ..theme import DECK_CHART_MIN_HEIGHT, DECK_CHART_SIZES, DECK_CHART_SMALL, Theme
 from .deck_flow import bullet_slides, callout_slides, stats_slides, table_slides
 from .deck_layout import (BOTTOM, CONTENT_W, FOOTER_Y, HEIGHT, MARGIN, MIN_BODY, WIDTH, balanced, below, capped_text,
-                          content_top, continued, fitted_text, full_citation, headline, source_box, speaker_notes)
+                          content_top, continued, ellipsized, fitted_text, full_citation, headline, lines_in, source_box,
+                          speaker_notes)
 from .deck_shapes import ChartBox, Para, Rect, Run, SlidePlan, Split, TextBox
 
 __all__ = ["BOTTOM", "FOOTER_Y", "HEIGHT", "MARGIN", "WIDTH", "DeckPlan", "plan_deck"]
@@ -246,21 +247,45 @@ def _sources_slides(document: Document, theme: Theme) -> list[SlidePlan]:
     palette = theme.palette
     top = content_top("Sources", theme, 14)
     entries: list[list[Run]] = []
+    origins = []
     if document.cites:
         entries.append([Run("Sources: ", bold=True), Run(cites_line(document))])
+        origins.append(document.meta.origin_of("cites"))
     for number, source in enumerate(document.sources, 1):
         entries.append([Run(f"{number}.  {source.citation()}" + (f". {source.url}" if source.url else ""))])
+        origins.append(source.origin)
     texts = ["".join(r.text for r in runs) for runs in entries]
     for size in (18, 16, MIN_BODY):
         heights = [len(wrap(t, CONTENT_W, size, bold=t.startswith("Sources: "))) * size * LINE_SPACING + size * 0.4 for t in texts]
         if sum(heights) <= BOTTOM - top:
             break
+    cut = _cut_entries(entries, texts, heights, size, BOTTOM - top)
     counts = balanced(heights, lambda n: BOTTOM - top)
     notes = "\n".join(full_citation(document, s) for s in document.sources)
     slides, start = [], 0
     for index, count in enumerate(counts):
         paragraphs = [Para(runs, size, palette.ink, space_after=size * 0.4) for runs in entries[start:start + count]]
         box = TextBox(MARGIN, top, CONTENT_W, sum(heights[start:start + count]), paragraphs)
+        first_cut = next((i for i in range(start, start + count) if i in cut), None)
+        if first_cut is not None:
+            box.origin, box.problem = origins[first_cut], cut[first_cut]
         slides.append(SlidePlan("sources", [headline(continued("Sources", index), theme), box], notes=notes))
         start += count
     return slides
+
+
+def _cut_entries(entries: list[list[Run]], texts: list[str], heights: list[float], size: float,
+                 room: float) -> dict[int, str]:
+    """Cut each entry taller than a whole slide after its last line that fits, in place; the
+    problem of each cut entry by its index, for the check (a sources list entry cannot continue)."""
+    cut = {}
+    for index, text in enumerate(texts):
+        if heights[index] <= room:
+            continue
+        lines = wrap(text, CONTENT_W, size, bold=text.startswith("Sources: "))
+        keep = lines_in(room - size * 0.4, size)
+        entries[index] = [Run(" ".join(lines[:keep - 1] + [ellipsized(lines[keep - 1], CONTENT_W, size, False)]))]
+        heights[index] = keep * size * LINE_SPACING + size * 0.4
+        cut[index] = (f"the entry in the sources list does not fit a slide even at {size:g} pt: it needs "
+                      f"{len(lines)} lines where there is room for {keep}")
+    return cut
