@@ -77,7 +77,7 @@ class ScreenSizes:
     """Type scale of the deck, in points on a 13.333 x 7.5 in slide."""
 
     TITLES: ClassVar[frozenset[str]] = frozenset({"title", "headline"})  # held to the 24 pt title minimum
-    FURNITURE: ClassVar[frozenset[str]] = frozenset({"footer"})  # slide number and marking, not body text
+    FURNITURE: ClassVar[frozenset[str]] = frozenset({"footer", "footer_min"})  # slide number and marking, not body text
 
     title: float = 40
     subtitle: float = 20
@@ -88,6 +88,14 @@ class ScreenSizes:
     stat_label: float = 16
     caption: float = 14
     footer: float = 12
+    footer_min: float = 10  # a long marking shrinks to this, on up to three lines, before it is cut and reported
+    stat_value_min: float = 14  # a stat card's figure, always one line, shrinks to this before it is reported
+
+
+# The least height a chart on a slide gets, in points: what the headline, subtitle, note and source
+# line leave it, each of them capped, never less, so its bars can still be read.
+DECK_CHART_MIN_HEIGHT = 120.0
+DECK_HEADLINE_LINES = 4  # a headline longer than this at 24 pt is cut and reported, so its slide keeps room
 
 
 @dataclass(frozen=True)

@@ -151,15 +151,15 @@ def test_build_refuses_text_that_cannot_fit_and_writes_it_when_forced(tmp_path: 
     out = tmp_path / "out"
     refused = run_cli("build", "too-large-card.yaml", "--out", str(out), "--format", "pptx", cwd=FIXTURES)
     assert refused.returncode == 1
-    assert "error: text does not fit the slide even at the smallest allowed size" in refused.stderr
-    assert "[sections[0].blocks[0].stats] (slide 2)" in refused.stderr
+    assert "error: the stat card's label does not fit even at 14 pt" in refused.stderr
+    assert "[sections[0].blocks[0].stats.cards[0]] (slide 2)" in refused.stderr
     assert "nothing was written. Fix the errors, or build anyway with --force." in refused.stderr
     assert not out.exists()
     checked = run_cli("check", "too-large-card.yaml", cwd=FIXTURES)
     assert checked.returncode == 1 and "error: this block is too large to lay out on one PDF page" in checked.stdout
     forced = run_cli("build", "too-large-card.yaml", "--out", str(out), "--format", "pptx", "--force", cwd=FIXTURES)
     assert forced.returncode == 0, forced.stderr
-    assert "error: text does not fit the slide" in forced.stderr
+    assert "error: the stat card's label does not fit" in forced.stderr
     assert [p.name for p in out.iterdir()] == ["too-large-card.pptx"]
 
 

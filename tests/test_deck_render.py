@@ -43,8 +43,10 @@ def shown_texts(slide) -> list[str]:
 
 @pytest.fixture(scope="module", params=[(EXAMPLE, ()), (FIXTURES / "stress.yaml", ()),
                                         (FIXTURES / "stress.yaml", ("--pptx-charts", "native")),
-                                        (EXAMPLE, ("--template", "house.pptx"))],
-                ids=["example", "stress", "stress-native", "example-template"])
+                                        (EXAMPLE, ("--template", "house.pptx")),
+                                        (FIXTURES / "layout" / "deck-15-digit-figure.yaml", ()),
+                                        (FIXTURES / "layout" / "deck-long-marking.yaml", ())],
+                ids=["example", "stress", "stress-native", "example-template", "15-digit-figure", "long-marking"])
 def rendered(request, tmp_path_factory):
     content, options = request.param
     out = tmp_path_factory.mktemp("render")

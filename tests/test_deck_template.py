@@ -88,3 +88,113 @@ def test_an_unusable_template_is_refused_with_exit_2(tmp_path, case, expected):
 def test_the_deck_options_are_in_the_help():
     help_text = run_cli("build", "--help").stdout
     assert "--template FILE.pptx" in help_text and "--pptx-charts {picture,native}" in help_text
+
+
+def zip_bomb(path: Path, inflated: int, declare: int | None = None) -> Path:
+    """A zip whose one member is `inflated` bytes of zeros (about 1 MB a GB), written in chunks so
+    the test stays small; `declare` rewrites the member's declared size, as a lying header would."""
+    import struct
+    import zipfile
+
+    chunk = bytes(1 << 20)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with archive.open("ppt/media/zeros.bin", "w", force_zip64=True) as member:
+            for _ in range(inflated // len(chunk)):
+                member.write(chunk)
+    if declare is not None:  # patch the zip64 extra field of the central directory entry
+        data = bytearray(path.read_bytes())
+        central = data.rindex(b"PK\x01\x02")
+        extra = data.index(b"\x01\x00", central + 46)  # zip64 extra: tag 1, then size, then sizes
+        struct.pack_into("<Q", data, extra + 4, declare)
+        path.write_bytes(bytes(data))
+    return path
+
+
+MEASURED = """
+import resource, runpy, sys, time
+started = time.monotonic()
+try:
+    runpy.run_module("generator", run_name="__main__")
+finally:
+    print(f"MEASURED {time.monotonic() - started} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}", file=sys.stderr)
+"""
+
+
+def refused_quickly(tmp_path: Path, template: Path) -> tuple[str, float, float]:
+    """Build with the template in a child process: its stderr, and the seconds and peak memory (MB)
+    that process took, measured inside it."""
+    import subprocess
+    import sys
+
+    content = content_with_template(tmp_path, str(template))
+    result = subprocess.run([sys.executable, "-c", MEASURED, "build", str(content), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True, cwd=FIXTURES.parent.parent)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists()
+    seconds, peak = map(float, result.stderr.rsplit("MEASURED ", 1)[1].split())
+    print(f"refused in {seconds:.2f} s, peak {peak:.0f} MB")
+    return result.stderr, seconds, peak
+
+
+def test_a_template_that_inflates_to_a_quarter_gigabyte_is_refused_before_it_is_parsed(tmp_path):
+    (tmp_path / "content").mkdir()
+    bomb = zip_bomb(tmp_path / "content" / "bomb.pptx", 256 << 20)
+    assert bomb.stat().st_size < 3 << 20
+    stderr, seconds, peak = refused_quickly(tmp_path, bomb)
+    assert "the deck template" in stderr and "bomb.pptx" in stderr
+    assert "has a part (ppt/media/zeros.bin) that inflates to 256 MB, more than 100 MB" in stderr
+    assert seconds < 4 and peak < 200  # the whole build process: imports and charts take about a second
+
+
+def test_a_template_whose_header_lies_about_its_size_is_refused_without_inflating_it(tmp_path):
+    (tmp_path / "content").mkdir()
+    bomb = zip_bomb(tmp_path / "content" / "liar.pptx", 256 << 20, declare=1000)
+    stderr, seconds, peak = refused_quickly(tmp_path, bomb)
+    assert "liar.pptx cannot be read as a PowerPoint file" in stderr
+    assert seconds < 4 and peak < 200  # the whole build process: imports and charts take about a second
+
+
+def test_a_template_file_over_the_size_cap_is_refused_unread(tmp_path):
+    (tmp_path / "content").mkdir()
+    big = tmp_path / "content" / "big.pptx"
+    with big.open("wb") as stream:
+        stream.truncate(51 * 1024 * 1024)  # sparse: no disk used
+    stderr, _, _ = refused_quickly(tmp_path, big)
+    assert "big.pptx is 51 MB, more than a deck template may be (50 MB)" in stderr
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe"])
+def test_a_template_that_is_not_a_regular_file_is_refused(tmp_path, kind):
+    import os
+
+    target = tmp_path / "house.pptx"
+    if kind == "folder":
+        target.mkdir()
+    else:
+        os.mkfifo(target)
+    result = run_cli("build", str(FIXTURES / "minimal.yaml"), "--template", str(target), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    expected = "a folder" if kind == "folder" else "a pipe"
+    assert f"{target}: error: this is {expected}, expected a PowerPoint file (.pptx)" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_zip_bomb_is_refused_in_well_under_a_second_in_process(tmp_path):
+    import time
+    import tracemalloc
+
+    from generator.errors import ContentError
+    from generator.loader import load
+    from generator.writers.deck_template import open_template
+
+    bomb = zip_bomb(tmp_path / "bomb.pptx", 256 << 20)
+    document = load(FIXTURES / "minimal.yaml")
+    tracemalloc.start()
+    started = time.monotonic()
+    with pytest.raises(ContentError, match="inflates to 256 MB"):
+        open_template(str(bomb), document)
+    seconds = time.monotonic() - started
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    print(f"open_template refused in {seconds * 1000:.0f} ms, peak {peak:.1f} MB allocated")
+    assert seconds < 0.5 and peak < 20

@@ -8,10 +8,12 @@ content block behind it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..errors import Diagnostic
 from ..model import NOWHERE
 from ..theme import DECK_CHART_SMALL
-from .deck_layout import BOTTOM, FOOTER_Y, MARGIN, MIN_BODY, WIDTH
+from .deck_layout import BOTTOM, FOOTER_Y, HEIGHT, MARGIN, MIN_BODY, WIDTH
 from .deck_plan import DeckPlan
 from .deck_shapes import ChartBox, Picture, TableBox, TextBox
 
@@ -33,22 +35,60 @@ def findings(plan: DeckPlan) -> list[Diagnostic]:
 
 
 def problems(plan: DeckPlan) -> list[Diagnostic]:
-    """Text outside the content area or over other text: errors, since a presenter would see them."""
+    """Text outside the content area or over other text, or cut to fit: errors, since a presenter
+    would see them. Each is placed at the text's own content when the box knows it, else the slide's."""
     found = []
     for number, slide in enumerate(plan.slides, 1):
-        content = [s for s in slide.shapes if isinstance(s, (TextBox, TableBox, Picture, ChartBox)) and s.y < FOOTER_Y]
+        def at(boxes, message: str, hint: str = "shorten the text, or split the block") -> None:
+            if boxes:
+                origin = next((b.origin for b in boxes if getattr(b, "origin", None)), None) or slide.origin or NOWHERE
+                found.append(Diagnostic.at(origin, message, level="error", where=f"slide {number}", hint=hint))
+
+        content = [s for s in slide.shapes if isinstance(s, (TextBox, TableBox, Picture, ChartBox))
+                   and s.y < FOOTER_Y and not getattr(s, "furniture", False)]
         boxes = [_box(s) for s in content]
-        messages = []
-        if any(b[3] > BOTTOM + _SLACK or b[2] > WIDTH - MARGIN + _SLACK or b[0] < MARGIN - _SLACK for b in boxes):
-            messages.append("text does not fit the slide even at the smallest allowed size: it runs past the content area")
-        if any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]):
-            messages.append("text runs into other text")
-        if any(p.size < MIN_BODY for s in content if isinstance(s, TextBox) for p in s.paragraphs):
-            messages.append(f"text is smaller than {MIN_BODY:g} pt")
-        for message in messages:
-            found.append(Diagnostic.at(slide.origin or NOWHERE, message, level="error", where=f"slide {number}",
-                                       hint="shorten the text, or split the block"))
-    return found
+        at([s for s, b in zip(content, boxes) if b[3] > BOTTOM + _SLACK or b[2] > WIDTH - MARGIN + _SLACK
+            or b[0] < MARGIN - _SLACK], "text does not fit the slide even at the smallest allowed size: it runs past the content area")
+        at([content[i] for i, a in enumerate(boxes) if any(_overlap(a, b) for b in boxes[i + 1:])], "text runs into other text")
+        at([s for s in content if isinstance(s, TextBox) and any(p.size < MIN_BODY for p in s.paragraphs) and not s.problem],
+           f"text is smaller than {MIN_BODY:g} pt")
+        for box in (s for s in slide.shapes if isinstance(s, TextBox) and s.problem):
+            at([box], box.problem, "shorten it (a forced build shows it cut short, or set smaller)")
+        found += _footer_problems(slide, number)
+    return _merged(found)
+
+
+def _merged(found: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding for the same problem of the same content on several slides (a source line too
+    long on each of a callout's slides, a marking on every slide), naming all of them."""
+    slides: dict[Diagnostic, list[int]] = {}
+    for finding in found:
+        slides.setdefault(replace(finding, where=""), []).append(int(finding.where.split()[-1]))
+    return [replace(finding, where=_slides(numbers)) for finding, numbers in slides.items()]
+
+
+def _slides(numbers: list[int]) -> str:
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    shown = ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+    return f"slides {shown}" if len(numbers) > 1 else f"slide {shown}"
+
+
+def _footer_problems(slide, number: int) -> list[Diagnostic]:
+    """The marking and the slide number stay on the slide and clear of each other and of the content."""
+    footer = [s for s in slide.shapes if isinstance(s, TextBox) and s.furniture]
+    boxes = [_box(s) for s in footer]
+    clash = any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    off = any(b[0] < -_SLACK or b[1] < BOTTOM - _SLACK or b[2] > WIDTH + _SLACK or b[3] > HEIGHT + _SLACK for b in boxes)
+    if not (clash or off):
+        return []
+    origin = next((s.origin for s in footer if s.origin), None) or slide.origin or NOWHERE
+    return [Diagnostic.at(origin, "the slide's footer text runs into the slide number or off the slide", level="error",
+                          where=f"slide {number}", hint="shorten the marking")]
 
 
 def chart_warnings(plan: DeckPlan) -> list[Diagnostic]:

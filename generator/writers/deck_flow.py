@@ -7,11 +7,13 @@ longer than a whole slide is cut at line boundaries, so even a page-long cell is
 
 from __future__ import annotations
 
+import math
+
 from ..measure import LINE_SPACING, fit_columns, text_width, wrap
 from ..model import BulletItem, BulletsBlock, CalloutBlock, Document, StatsBlock, TableBlock, source_line
 from ..theme import Theme
-from .deck_layout import (BOTTOM, CONTENT_W, HEIGHT, MARGIN, MIN_BODY, balanced, below, content_top, continued,
-                          fitted_text, headline, line_pieces, lines_in, source_box, speaker_notes)
+from .deck_layout import (BOTTOM, CONTENT_W, HEIGHT, MARGIN, MIN_BODY, balanced, below, capped_text, content_top,
+                          continued, fitted_text, headline, line_pieces, lines_in, source_box, speaker_notes)
 from .deck_shapes import Para, Rect, Run, SlidePlan, TableBox, TextBox
 
 CELL_PAD_X, CELL_PAD_Y = 10.0, 4.0
@@ -39,11 +41,12 @@ def _stats_slide(document: Document, block: StatsBlock, stats, title: str, theme
     top = below(head, 28)
     inner = card_w - 36
     room = BOTTOM - top
-    value_size = _common_size([s.shown for s in stats], inner, (screen.stat_value, 40, 32, 28, 24), 1, bold=True)
+    value_size = _common_size([s.shown for s in stats], inner, (screen.stat_value, *STAT_VALUE_STEPS, screen.stat_value_min), 1,
+                              bold=True)
     label_size = _common_size([s.label for s in stats], inner, (screen.stat_label + 4, screen.stat_label, MIN_BODY), 3)
-    cards = [_stat_card(document, stat, MARGIN + c * (card_w + gap) + 18, inner, value_size, label_size, theme)
+    cards = [_stat_card(document, stat, MARGIN + c * (card_w + gap) + 18, inner, value_size, label_size, room, theme)
              for c, stat in enumerate(stats)]
-    content = max(sum(box.height for box in boxes) + 26 for boxes in cards) + 40
+    content = max(sum(box.height for box in boxes) + 26 + 40 for boxes in cards)
     card_h = min(room, max(160.0, content))  # a card taller than the room is left for the check to report
     y = top + max(0.0, (room - card_h) / 2 - 24)  # a single row of cards sits a little above the middle
     for c, (value, label, source) in enumerate(cards):
@@ -56,6 +59,10 @@ def _stats_slide(document: Document, block: StatsBlock, stats, title: str, theme
     return SlidePlan("stats", shapes, notes=speaker_notes(document, keys, block.notes))
 
 
+STAT_VALUE_STEPS = (40, 32, 28, 24, 20, 18, 16)  # between the theme's size and minimum: a figure is never broken over lines
+CARD_SOURCE_LINES = 3
+
+
 def _common_size(texts: list[str], width: float, sizes: tuple[float, ...], max_lines: int, bold: bool = False) -> float:
     """The largest size at which every text fits `max_lines` lines: cards side by side match."""
     for size in sizes:
@@ -64,17 +71,37 @@ def _common_size(texts: list[str], width: float, sizes: tuple[float, ...], max_l
     return sizes[-1]
 
 
-def _stat_card(document: Document, stat, x: float, inner: float, value_size: float, label_size: float,
+def _stat_card(document: Document, stat, x: float, inner: float, value_size: float, label_size: float, room: float,
                theme: Theme) -> list[TextBox]:
-    palette = theme.palette
-    value = fitted_text(stat.shown, x, 0, inner, (value_size,), 1e9, palette.heading, bold=True)
-    label = fitted_text(stat.label, x, 0, inner, (label_size,), 1e9, palette.ink)
-    source = fitted_text(source_line(document, (stat.source,)), x, 0, inner, (theme.screen.caption,), 1e9,
-                         palette.muted, italic=True)
+    """The figure on one line, the label beneath it and the source at the foot; the label and
+    source are capped to what the card's room leaves them, so an overlong one is cut and reported."""
+    palette, caption = theme.palette, theme.screen.caption
+    value = _stat_value(stat, x, inner, value_size, theme)
+    source = capped_text(source_line(document, (stat.source,)), x, 0, inner, (caption,), 1e9, palette.muted,
+                         CARD_SOURCE_LINES * caption * LINE_SPACING, "the stat card's source line", stat.origin, italic=True)
+    label = capped_text(stat.label, x, 0, inner, (label_size,), 1e9, palette.ink, room - 66 - value.height - source.height,
+                        "the stat card's label", stat.origin)
     return [value, label, source]
 
 
+def _stat_value(stat, x: float, inner: float, size: float, theme: Theme) -> TextBox:
+    """The figure, on one line at the cards' common size. One too wide for its card even at the
+    theme's minimum is set smaller still, to stay whole and inside the card, and reported."""
+    box = fitted_text(stat.shown, x, 0, inner, (size,), 1e9, theme.palette.heading, bold=True)
+    box.origin = stat.origin
+    width = text_width(stat.shown, size, bold=True)
+    if width > inner:
+        smaller = max(1.0, math.floor(size * inner / width * 2) / 2)
+        box = fitted_text(stat.shown, x, 0, inner, (smaller,), 1e9, theme.palette.heading, bold=True)
+        box.origin = stat.origin
+        box.problem = (f"the figure {stat.shown} does not fit its card on one line even at {size:g} pt "
+                       f"(it needs {width:.0f} pt, the card has {inner:.0f} pt); it is set at {smaller:g} pt")
+    return box
+
+
 # --- tables ----------------------------------------------------------------------------------
+
+TABLE_NOTE_CAP = 120.0  # the most height a table's note takes below it (seven lines at 14 pt)
 
 
 def table_slides(document: Document, block: TableBlock, theme: Theme) -> list[SlidePlan]:
@@ -87,7 +114,8 @@ def table_slides(document: Document, block: TableBlock, theme: Theme) -> list[Sl
     later_top = content_top(block.title, theme, 16)
     source = source_box(document, block.sources, theme)
     bottom = (source.y - 6) if source else BOTTOM
-    note = fitted_text(block.note, MARGIN, 0, CONTENT_W, (18, 16, MIN_BODY), 70, theme.palette.ink) if block.note else None
+    note = capped_text(block.note, MARGIN, 0, CONTENT_W, (18, 16, MIN_BODY), 70, theme.palette.ink, TABLE_NOTE_CAP,
+                       "the table's note") if block.note else None
     note_room = note.height + 10 if note else 0.0
 
     def room(n: int) -> float:
@@ -169,7 +197,9 @@ def bullet_slides(document: Document, block: BulletsBlock, theme: Theme) -> list
     first_top = below(headline(block.title, theme), 18)
     intro = None
     if block.intro:
-        intro = fitted_text(block.intro, MARGIN, first_top, CONTENT_W, (theme.screen.body, 18, 16, MIN_BODY), 100, palette.ink)
+        cap = bottom - first_top - 10 - _bullet_height("•", MIN_BODY, None)  # room for one bullet beneath it
+        intro = capped_text(block.intro, MARGIN, first_top, CONTENT_W, (theme.screen.body, 18, 16, MIN_BODY), 100,
+                            palette.ink, cap, "the bullet list's intro")
         first_top = below(intro, 10)
     later_top = content_top(block.title, theme, 18)
 

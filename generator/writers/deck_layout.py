@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from ..measure import LINE_SPACING, wrap
-from ..model import Document, Source, attribution
-from ..theme import Theme
+from ..measure import LINE_SPACING, text_width, wrap
+from ..model import Document, Origin, Source, attribution
+from ..theme import DECK_HEADLINE_LINES, Theme
 from .deck_shapes import Para, Run, TextBox
 
 WIDTH, HEIGHT = 960.0, 540.0  # 13.333 x 7.5 in
@@ -34,22 +34,57 @@ def fitted_text(text: str, x: float, y: float, width: float, sizes: tuple[float,
     return TextBox(x, y, width, height, [Para([Run(text, bold, italic)], size, colour)], role)
 
 
-def headline(text: str, theme: Theme) -> TextBox:
-    """Two lines at most at 28 or 26 pt; past that 24 pt, as many lines as the words need."""
-    return fitted_text(text, MARGIN, HEADLINE_Y, CONTENT_W, (theme.screen.headline, 26, MIN_TITLE),
-                       2 * theme.screen.headline * LINE_SPACING, theme.palette.heading, bold=True, role="headline")
+def capped_text(text: str, x: float, y: float, width: float, sizes: tuple[float, ...], max_height: float,
+                colour: str, cap: float, what: str, origin: Origin | None = None, bold: bool = False,
+                italic: bool = False, role: str = "") -> TextBox:
+    """`fitted_text`, but never taller than `cap`: text too long for it even at the smallest size is
+    cut after the last whole line that fits and ends in '…', and the box carries the problem, so the
+    check reports it at `origin` and a forced draft still lays out the rest of the slide."""
+    box = fitted_text(text, x, y, width, sizes, max_height, colour, bold, italic, role)
+    box.origin = origin
+    if box.height <= cap + 1e-6:
+        return box
+    size = sizes[-1]
+    lines = wrap(text, width, size, bold)
+    keep = lines_in(cap, size)
+    box.paragraphs[0].runs[0].text = " ".join(lines[:keep - 1] + [ellipsized(lines[keep - 1], width, size, bold)])
+    box.paragraphs[0].size = size
+    box.height = keep * size * LINE_SPACING
+    box.problem = (f"{what} does not fit even at {size:g} pt: it needs {len(lines)} lines "
+                   f"where there is room for {keep}")
+    return box
+
+
+def ellipsized(line: str, width: float, size: float, bold: bool) -> str:
+    """The line shortened, at a word if it can be, until it ends in '…' within `width`."""
+    while line and text_width(line + "…", size, bold) > width:
+        cut = line.rfind(" ")
+        line = line[:cut] if cut > 0 and text_width(line[:cut] + "…", size, bold) <= width else line[:-1]
+    return line.rstrip() + "…"
+
+
+def headline(text: str, theme: Theme, origin: Origin | None = None) -> TextBox:
+    """Two lines at most at 28 or 26 pt; past that 24 pt, as many lines as the words need, up to
+    DECK_HEADLINE_LINES: a longer one is cut and reported, so the slide keeps room for its content."""
+    return capped_text(text, MARGIN, HEADLINE_Y, CONTENT_W, (theme.screen.headline, 26, MIN_TITLE),
+                       2 * theme.screen.headline * LINE_SPACING, theme.palette.heading,
+                       DECK_HEADLINE_LINES * MIN_TITLE * LINE_SPACING, "the headline", origin, bold=True, role="headline")
 
 
 def below(box: TextBox, gap: float = 6.0) -> float:
     return box.y + box.height + gap
 
 
-def source_box(document: Document, keys: tuple[str, ...], theme: Theme) -> TextBox | None:
-    """The source line, set on the slide's bottom edge."""
+SOURCE_CAP = 80.0  # the most height a slide's source line takes (four lines at 14 pt)
+
+
+def source_box(document: Document, keys: tuple[str, ...], theme: Theme, origin: Origin | None = None) -> TextBox | None:
+    """The source line, set on the slide's bottom edge; one longer than SOURCE_CAP is cut and reported."""
     line, _ = attribution(document, keys)
     if not line:
         return None
-    box = fitted_text(line, MARGIN, 0, CONTENT_W, (theme.screen.caption,), 80, theme.palette.muted, italic=True)
+    box = capped_text(line, MARGIN, 0, CONTENT_W, (theme.screen.caption,), SOURCE_CAP, theme.palette.muted, SOURCE_CAP,
+                      "the source line", origin, italic=True)
     box.y = BOTTOM - box.height
     return box
 

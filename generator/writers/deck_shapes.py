@@ -37,6 +37,9 @@ class TextBox:
     height: float
     paragraphs: list[Para]
     role: str = ""  # "title" or "headline": the text a template's title placeholder takes
+    origin: Origin | None = None  # the content the text comes from, where a finding about it is placed
+    problem: str = ""  # why the text was cut to fit (an error the check reports), or ""
+    furniture: bool = False  # the slide number and marking: checked in the footer, not the content area
 
 
 @dataclass
