@@ -55,10 +55,12 @@ class Refused(Exception):
 def prepare(content: Path, formats: tuple[str, ...] = tuple(FORMATS), options: Options = Options(),
             theme: Theme = DEFAULT_THEME) -> Prepared:
     """Load, check and lay out the asked-for formats; raises ContentError on invalid content."""
-    from .content import parse, read_content
+    from .content import parse_content, read_content
 
     data = read_content(content)
-    document = parse(data, str(content))  # invalid content stops here, before any drawing library is loaded
+    document, deck = parse_content(data, str(content))  # invalid content stops here, before any drawing library is loaded
+    if "pptx" in formats:
+        options = _with_template(options, deck)  # a bad template, a zip bomb too, is refused before anything is drawn
     from .charts import render_charts
     from .checks import document_findings, theme_findings, uncovered
     from .stamp import stamp_for
@@ -69,6 +71,17 @@ def prepare(content: Path, formats: tuple[str, ...] = tuple(FORMATS), options: O
     findings = [*theme_findings(theme), *uncovered(document, theme.typeface), *document_findings(document)]
     findings += [finding for output in outputs.values() for finding in output.findings]
     return Prepared(document, outputs, _placed(findings, outputs))
+
+
+def _with_template(options: Options, deck) -> Options:
+    """The template the deck builds on (the command line's, else the content's) and its checked bytes."""
+    path = options.template or deck.template
+    if not path:
+        return options
+    from .writers.template_file import read_template
+
+    origin = deck.origin if path == deck.template else None
+    return replace(options, template=path, template_origin=origin, template_data=read_template(path, origin))
 
 
 def build(content: Path, out_dir: Path, formats: tuple[str, ...] = tuple(FORMATS), options: Options = Options(),

@@ -154,8 +154,6 @@ class Meta:
     marking: str | None = None
     page_size: PageSize = "A4"
     keywords: tuple[str, ...] = ()
-    template: str | None = None  # a .pptx for the deck to build on, resolved against the content file's folder
-    template_origin: Origin = NOWHERE
     origins: tuple[tuple[str, Origin], ...] = ()  # where each field was written: ("title", Origin), ...
 
     def origin_of(self, key: str) -> Origin:

@@ -160,7 +160,7 @@ def test_a_marking_too_long_for_the_footer_is_cut_and_reported_at_the_marking_on
 
 
 def test_the_plan_never_asks_for_a_chart_smaller_than_the_minimum(tmp_path):
-    from generator.loader import load
+    from generator.content import load
     from generator.writers.deck_plan import plan_deck
     from generator.writers.deck_shapes import ChartBox
 

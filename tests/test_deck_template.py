@@ -143,7 +143,7 @@ def test_a_template_that_inflates_to_a_quarter_gigabyte_is_refused_before_it_is_
     stderr, seconds, peak = refused_quickly(tmp_path, bomb)
     assert "the deck template" in stderr and "bomb.pptx" in stderr
     assert "has a part (ppt/media/zeros.bin) that inflates to 256 MB, more than 100 MB" in stderr
-    assert seconds < 4 and peak < 200  # the whole build process: imports and charts take about a second
+    assert peak < 200  # the whole build process, refused before any chart is drawn; bench/hostile.py times it
 
 
 def test_a_template_whose_header_lies_about_its_size_is_refused_without_inflating_it(tmp_path):
@@ -151,7 +151,7 @@ def test_a_template_whose_header_lies_about_its_size_is_refused_without_inflatin
     bomb = zip_bomb(tmp_path / "content" / "liar.pptx", 256 << 20, declare=1000)
     stderr, seconds, peak = refused_quickly(tmp_path, bomb)
     assert "liar.pptx cannot be read as a PowerPoint file" in stderr
-    assert seconds < 4 and peak < 200  # the whole build process: imports and charts take about a second
+    assert peak < 200  # the whole build process; the bench times it
 
 
 def test_a_template_file_over_the_size_cap_is_refused_unread(tmp_path):
@@ -174,27 +174,21 @@ def test_a_template_that_is_not_a_regular_file_is_refused(tmp_path, kind):
         os.mkfifo(target)
     result = run_cli("build", str(FIXTURES / "minimal.yaml"), "--template", str(target), "--out", str(tmp_path / "out"))
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    expected = "a folder" if kind == "folder" else "a pipe"
+    expected = "a folder" if kind == "folder" else "a named pipe (FIFO)"
     assert f"{target}: error: this is {expected}, expected a PowerPoint file (.pptx)" in result.stderr
     assert not (tmp_path / "out").exists()
 
 
-def test_a_zip_bomb_is_refused_in_well_under_a_second_in_process(tmp_path):
-    import time
+def test_a_zip_bomb_is_refused_from_its_directory_without_inflating(tmp_path):
     import tracemalloc
 
     from generator.errors import ContentError
-    from generator.loader import load
-    from generator.writers.deck_template import open_template
+    from generator.writers.template_file import read_template
 
     bomb = zip_bomb(tmp_path / "bomb.pptx", 256 << 20)
-    document = load(FIXTURES / "minimal.yaml")
     tracemalloc.start()
-    started = time.monotonic()
     with pytest.raises(ContentError, match="inflates to 256 MB"):
-        open_template(str(bomb), document)
-    seconds = time.monotonic() - started
+        read_template(str(bomb), None)
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    print(f"open_template refused in {seconds * 1000:.0f} ms, peak {peak:.1f} MB allocated")
-    assert seconds < 0.5 and peak < 20
+    assert peak < 20  # the file's own 1 MB and its zip directory, nothing inflated

@@ -3,7 +3,8 @@
 `load` is the entry point; the block readers are in a table keyed by the YAML name (blocks.py).
 """
 
+from .document import DeckSettings
 from .files import read_content
-from .loading import load, parse
+from .loading import load, parse, parse_content
 
-__all__ = ["load", "parse", "read_content"]
+__all__ = ["DeckSettings", "load", "parse", "parse_content", "read_content"]

@@ -8,14 +8,23 @@ are checked last, once the whole registry is known.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from ..model import PAGE_SIZES, Block, Document, Meta, Section, Source
+from ..model import NOWHERE, PAGE_SIZES, Block, Document, Meta, Origin, Section, Source
 from .blocks import BLOCK_READERS
 from .formats import FormatReader
 from .nodes import Fields, is_null, printable, suggest
+
+@dataclass(frozen=True)
+class DeckSettings:
+    """What the content file asks of the deck alone: the template to build on, and where it says so."""
+
+    template: str | None = None
+    origin: Origin = NOWHERE
+
 
 META_KEYS = ("title", "subtitle", "date", "author", "organisation", "marking", "page_size", "keywords", "template")
 TOP_KEYS = (*META_KEYS, "sources", "cites", "sections")
@@ -27,6 +36,7 @@ class DocumentReader(FormatReader):
 
     def __init__(self, file: str):
         super().__init__(file)
+        self.deck = DeckSettings()
         self.citations: list[tuple[str, Node, str]] = []
 
     def document(self, root: Node) -> Document | None:
@@ -36,6 +46,7 @@ class DocumentReader(FormatReader):
             self.diagnostics.sort(key=lambda d: (d.line, d.column))
             return None
         meta = self.meta(fields)
+        self.deck = self.template(fields)
         sources, defined = self.sources(fields)
         cites = self.cite_list(fields.get("cites"), "cites")
         sections = self.sections(fields)
@@ -62,17 +73,17 @@ class DocumentReader(FormatReader):
             marking=fields.text("marking"),
             page_size=(self.choice(page_size, "page_size", PAGE_SIZES) or "A4") if page_size else "A4",
             keywords=self.texts(keywords, "keywords") if keywords else (),
-            **self.template(fields),
             origins=tuple((key, self.origin(node, key)) for key, node, _ in fields.pairs() if key in META_KEYS),
         )
 
-    def template(self, fields: Fields) -> dict:
-        """The deck template's path, taken relative to the content file, and where it was written."""
+    def template(self, fields: Fields) -> DeckSettings:
+        """The deck template's path, taken relative to the content file, and where it was written.
+        It is the deck's setting, not the document's, so it is kept apart from the model."""
         text = fields.text("template")
         if not text:
-            return {}
+            return DeckSettings()
         path = Path(text) if Path(text).is_absolute() else Path(self.file).parent / text
-        return {"template": str(path), "template_origin": self.origin(fields.get("template"), "template")}
+        return DeckSettings(str(path), self.origin(fields.get("template"), "template"))
 
     def sources(self, fields: Fields) -> tuple[list[Source], set[str]]:
         """The registry's valid entries, and every key it defines: a key whose entry has an error is

@@ -8,10 +8,10 @@ looked at before it is opened; the size is capped before reading, so a huge file
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 
 from ..errors import ContentError, Diagnostic, Unreadable
+from ..file_kinds import irregular
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -64,10 +64,6 @@ def _read_capped(path: Path, name: str) -> bytes:
     return data
 
 
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
-
-
 def not_a_regular_file(path: Path, wanted: str) -> str | None:
     """Why `path` cannot be read as a file, without opening it: None for a regular file."""
     try:
@@ -76,9 +72,9 @@ def not_a_regular_file(path: Path, wanted: str) -> str | None:
         return "no such file"
     except OSError as error:
         return f"cannot read the file: {error.strerror or error}"
-    if stat.S_ISREG(mode):
+    kind = irregular(mode)
+    if kind is None:
         return None
-    kind = next((label for test, label in _KINDS if test(mode)), "not a regular file")
     return f"this is {kind}, expected {wanted}"
 
 

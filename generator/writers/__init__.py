@@ -8,6 +8,7 @@ from importlib import import_module
 from collections.abc import Callable
 
 from ..errors import Diagnostic
+from ..model import Origin
 from ..stamp import FALLBACK_EPOCH, Stamp
 
 FORMATS: dict[str, tuple[str, str]] = {
@@ -23,7 +24,9 @@ class Options:
     page_size: str | None = None
     stamp: Stamp = Stamp(FALLBACK_EPOCH, "")  # set by the build from the content; see generator.stamp
     pptx_charts: str = "picture"  # "picture" (matplotlib, as in the PDF) or "native" (editable PowerPoint charts)
-    template: str | None = None  # a .pptx whose master and layouts the deck builds on
+    template: str | None = None  # a .pptx whose master and layouts the deck builds on (the option's, else the content's)
+    template_origin: Origin | None = None  # where the content names the template; None when the option did
+    template_data: bytes | None = None  # its bytes, read and checked by the build before anything is drawn
 
 
 @dataclass(frozen=True)

@@ -36,12 +36,12 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 def write_deck(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> Output:
     """The deck on the built-in theme, or on the user's template (the option's, else the content's)."""
-    template = options.template or document.meta.template
+    template = options.template if options.template_data is not None else None
     opened = None
     if template:
         from .deck_template import open_template
 
-        opened = open_template(template, document)
+        opened = open_template(options.template_data, template, options.template_origin, document)
     plan = plan_deck(document, charts, theme, templated=opened is not None)
     data = render_deck(plan, document, theme, options.stamp, native_charts=options.pptx_charts == "native", template=opened)
     notes = opened.findings if opened else ()

@@ -11,9 +11,6 @@ keep the measured typeface, so text fits on a template as it does on the built-i
 from __future__ import annotations
 
 import io
-import os
-import stat
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,20 +22,14 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from ..errors import ContentError, Diagnostic
-from ..model import Document
+from ..model import Document, Origin
 from .deck_layout import HEIGHT, WIDTH
 from .deck_shapes import TextBox
+from .template_file import refusal
 
 REQUIRED = "Title Only"
 LAYOUTS = {"title": "Title Slide", "section": "Section Header"}
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
-# A template is read whole into memory and python-pptx inflates every member of it, so a small
-# file that inflates to gigabytes (a zip bomb) is refused from its directory before it is parsed.
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_MEMBER_BYTES = 100 * 1024 * 1024
-MAX_TOTAL_BYTES = 200 * 1024 * 1024
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a pipe"), (stat.S_ISSOCK, "a socket"),
-          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
 
 
 @dataclass
@@ -89,16 +80,14 @@ def _as_measured(p) -> None:
     properties.insert(0, spacing)
 
 
-def open_template(path: str, document: Document) -> Template:
-    """The template, checked: a readable .pptx, 16:9 at 13.333 x 7.5 in, with a "Title Only" layout."""
-    origin = document.meta.template_origin if path == document.meta.template else None
+def open_template(data: bytes, path: str, origin: Origin | None, document: Document) -> Template:
+    """The template, checked: a readable .pptx, 16:9 at 13.333 x 7.5 in, with a "Title Only" layout.
+    `data` are its bytes as `template_file.read_template` checked them; `origin` is where the
+    content names it (None when it came from the command line)."""
 
     def refuse(message: str, hint: str) -> ContentError:
-        if origin is not None and origin.line:
-            return ContentError([Diagnostic.at(origin, message, hint=hint)])
-        return ContentError([Diagnostic(path, 0, 0, "", message, hint)])
+        return refusal(path, origin, message, hint)
 
-    data = _template_bytes(path, origin is not None and bool(origin.line), refuse)
     try:
         presentation = Presentation(io.BytesIO(data))
     except Exception as error:  # python-pptx raises zip, XML and key errors alike for a bad package
@@ -133,59 +122,3 @@ def _drop_slides(presentation) -> None:
         slides.remove(entry)
 
 
-def _template_bytes(path: str, named_elsewhere: bool, refuse) -> bytes:
-    """The template's bytes, read once from a regular file of at most MAX_FILE_BYTES whose zip
-    members declare no more than the caps. The file is opened without blocking and checked by
-    its open descriptor, so a folder, pipe or device is refused, never read (a pipe would hang
-    the build), and the bytes checked are the bytes parsed."""
-    subject = f"the deck template {path}" if named_elsewhere else "this"  # the message follows the file's name
-    template = subject if named_elsewhere else "this template"
-    hint = "give the path of a .pptx file, relative to the content file"
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (FileNotFoundError, NotADirectoryError):
-        raise refuse(f"the deck template {path} does not exist", hint) from None
-    except OSError as error:
-        raise refuse(f"the deck template {path} cannot be read ({error.strerror})", hint) from None
-    info = os.fstat(descriptor)
-    kind = next((name for test, name in _KINDS if test(info.st_mode)), None)
-    problem = None
-    if kind or not stat.S_ISREG(info.st_mode):
-        problem = (f"{subject} is {kind or 'not a regular file'}, expected a PowerPoint file (.pptx)", hint)
-    elif info.st_size > MAX_FILE_BYTES:
-        problem = (f"{template} is {info.st_size / 2**20:.0f} MB, more than a deck template may be "
-                   f"({MAX_FILE_BYTES // 2**20} MB)", "remove large media from the template's master and layouts")
-    if problem:
-        os.close(descriptor)
-        raise refuse(*problem)
-    with os.fdopen(descriptor, "rb") as stream:
-        try:
-            data = stream.read(info.st_size + 1)  # no more than the stat said, plus a byte to see growth
-        except OSError as error:
-            raise refuse(f"the deck template {path} cannot be read ({error.strerror})", hint) from None
-    if len(data) > info.st_size:  # it grew after the stat: a file still being written
-        raise refuse(f"the deck template {path} changed while it was read", "build again once it is saved")
-    inflation = _inflation_problem(data)
-    if inflation:
-        raise refuse(f"{template} {inflation}, so it is not read",
-                     "a deck template is a few MB unpacked: check this is the template you meant")
-    return data
-
-
-def _inflation_problem(data: bytes) -> str | None:
-    """Why the package would inflate too far, from the sizes its zip directory declares. Python's
-    zipfile never inflates a member past its declared size (a member whose header lies about it
-    fails its length and CRC check), so the declared sizes bound what python-pptx can inflate."""
-    try:
-        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return None  # not a zip at all: python-pptx's own refusal names that
-    total = 0
-    for member in members:
-        if member.file_size > MAX_MEMBER_BYTES:
-            return (f"has a part ({member.filename}) that inflates to {member.file_size / 2**20:,.0f} MB, "
-                    f"more than {MAX_MEMBER_BYTES // 2**20} MB")
-        total += member.file_size
-        if total > MAX_TOTAL_BYTES:
-            return f"inflates to more than {MAX_TOTAL_BYTES // 2**20} MB"
-    return None

@@ -1,0 +1,93 @@
+"""The deck template's bytes, read and checked before anything is drawn: a regular file, not too
+large, and a zip package that cannot inflate past the caps.
+
+A template is read whole into memory and python-pptx inflates every member of it, so a small file
+that inflates to gigabytes (a zip bomb) is refused here, from its zip directory, before it is
+parsed; the build does this right after reading the content, so such a file is refused before
+any chart is drawn. The bytes checked are the bytes the deck is built on.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+
+from ..errors import ContentError, Diagnostic
+from ..file_kinds import irregular
+from ..model import Origin
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_MEMBER_BYTES = 100 * 1024 * 1024
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
+
+
+def read_template(path: str, origin: Origin | None) -> bytes:
+    """The checked bytes of the template at `path`; `origin` is where the content names it (None
+    when it came from the command line). Raises ContentError, placed at `origin` when there is one."""
+    return _template_bytes(path, origin is not None and bool(origin.line), lambda message, hint: refusal(path, origin, message, hint))
+
+
+def refusal(path: str, origin: Origin | None, message: str, hint: str) -> ContentError:
+    """A template problem, placed where the content names the template, else at the file itself."""
+    if origin is not None and origin.line:
+        return ContentError([Diagnostic.at(origin, message, hint=hint)])
+    return ContentError([Diagnostic(path, 0, 0, "", message, hint)])
+
+
+def _template_bytes(path: str, named_elsewhere: bool, refuse) -> bytes:
+    """The template's bytes, read once from a regular file of at most MAX_FILE_BYTES whose zip
+    members declare no more than the caps. The file is opened without blocking and checked by
+    its open descriptor, so a folder, pipe or device is refused, never read (a pipe would hang
+    the build), and the bytes checked are the bytes parsed."""
+    subject = f"the deck template {path}" if named_elsewhere else "this"  # the message follows the file's name
+    template = subject if named_elsewhere else "this template"
+    hint = "give the path of a .pptx file, relative to the content file"
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (FileNotFoundError, NotADirectoryError):
+        raise refuse(f"the deck template {path} does not exist", hint) from None
+    except OSError as error:
+        raise refuse(f"the deck template {path} cannot be read ({error.strerror})", hint) from None
+    info = os.fstat(descriptor)
+    kind = irregular(info.st_mode)
+    problem = None
+    if kind:
+        problem = (f"{subject} is {kind}, expected a PowerPoint file (.pptx)", hint)
+    elif info.st_size > MAX_FILE_BYTES:
+        problem = (f"{template} is {info.st_size / 2**20:.0f} MB, more than a deck template may be "
+                   f"({MAX_FILE_BYTES // 2**20} MB)", "remove large media from the template's master and layouts")
+    if problem:
+        os.close(descriptor)
+        raise refuse(*problem)
+    with os.fdopen(descriptor, "rb") as stream:
+        try:
+            data = stream.read(info.st_size + 1)  # no more than the stat said, plus a byte to see growth
+        except OSError as error:
+            raise refuse(f"the deck template {path} cannot be read ({error.strerror})", hint) from None
+    if len(data) > info.st_size:  # it grew after the stat: a file still being written
+        raise refuse(f"the deck template {path} changed while it was read", "build again once it is saved")
+    inflation = _inflation_problem(data)
+    if inflation:
+        raise refuse(f"{template} {inflation}, so it is not read",
+                     "a deck template is a few MB unpacked: check this is the template you meant")
+    return data
+
+
+def _inflation_problem(data: bytes) -> str | None:
+    """Why the package would inflate too far, from the sizes its zip directory declares. Python's
+    zipfile never inflates a member past its declared size (a member whose header lies about it
+    fails its length and CRC check), so the declared sizes bound what python-pptx can inflate."""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return None  # not a zip at all: python-pptx's own refusal names that
+    total = 0
+    for member in members:
+        if member.file_size > MAX_MEMBER_BYTES:
+            return (f"has a part ({member.filename}) that inflates to {member.file_size / 2**20:,.0f} MB, "
+                    f"more than {MAX_MEMBER_BYTES // 2**20} MB")
+        total += member.file_size
+        if total > MAX_TOTAL_BYTES:
+            return f"inflates to more than {MAX_TOTAL_BYTES // 2**20} MB"
+    return None
