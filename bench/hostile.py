@@ -40,6 +40,29 @@ def _cases(folder: Path) -> dict[str, Path]:
     return {**cases, "wide alias bomb": wide, "25 MB file": huge, "good: example": ROOT / "content" / "briefing.yaml"}
 
 
+def _template_bomb(folder: Path) -> Path:
+    """A 1 MB .pptx whose one part inflates to 256 MB."""
+    import zipfile
+
+    bomb = folder / "bomb.pptx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with archive.open("ppt/media/zeros.bin", "w", force_zip64=True) as member:
+            for _ in range(256):
+                member.write(bytes(1 << 20))
+    return bomb
+
+
+def _build_ms(command: list[str], runs: int) -> float:
+    import subprocess
+
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
 def _median_ms(path: Path, runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -66,6 +89,13 @@ def main() -> None:
                 yaml_text.YAML_LOADER = chosen
                 row.append(_median_ms(path, args.runs))
             print(f"{name:<18}" + "".join(f"{ms:>14.1f}" for ms in row))
+        bomb, out = _template_bomb(Path(folder)), str(Path(folder) / "out")
+        minimal = str(ROOT / "tests" / "fixtures" / "minimal.yaml")
+        refused = _build_ms([sys.executable, "-m", "generator", "build", minimal, "--template", str(bomb), "--out", out], args.runs)
+        built = _build_ms([sys.executable, "-m", "generator", "build", minimal, "--out", out], args.runs)
+        print(f"\nwhole command, median ms of {args.runs} cold processes:")
+        print(f"{'template bomb':<18}{refused:>14.0f}   refused (exit 2)")
+        print(f"{'same, no template':<18}{built:>14.0f}   built")
 
 
 if __name__ == "__main__":
