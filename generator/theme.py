@@ -67,9 +67,11 @@ class PrintSizes:
     caption: float = 8.5
     source: float = 7.5
     stat_value: float = 24
+    stat_value_min: float = 10  # a stat card's figure shrinks to fit its card down to this, never wraps
     stat_label: float = 9
     table: float = 9
     running: float = 7.5
+    least: float = 7  # the print minimum: no text of the PDF is set smaller, whatever it must fit
 
 
 @dataclass(frozen=True)

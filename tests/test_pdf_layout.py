@@ -40,7 +40,22 @@ def test_a_table_with_one_long_word_stays_on_the_portrait_page_and_breaks_the_wo
     assert len(pdf.pages) == 1
     page = pdf.pages[0]
     assert page.width < page.height  # portrait, not a landscape page of its own
-    text = "".join(page.extract_text().split())
-    assert "x" * 500 in text  # every character printed, the word broken over lines inside its cell
+    assert page.extract_text().count("x") == 500  # every character printed, the word broken over lines inside its cell
     xs = [c for c in page.chars if c["text"] == "x"]
     assert max(c["x1"] for c in xs) < page.width - 50  # inside the frame
+
+
+def test_a_fifteen_digit_figure_shrinks_to_its_card_on_one_line(built):
+    page = built("card-15-digits").pages[0]
+    assert "999,999,999,999,999 2 3 4" in _lines(page)  # the card row's figures, the first unbroken
+    digits = [c for c in page.chars if c["text"] in "9," and c["top"] < 200]
+    assert len({round(c["top"]) for c in digits}) == 1
+    assert 10 <= digits[0]["size"] < 24  # shrunk, not below the card minimum
+    card_right = (page.width - 2 * 20 * 72 / 25.4 - 3 * 8) / 4 + 20 * 72 / 25.4
+    assert max(c["x1"] for c in digits) <= card_right
+
+
+def test_a_figure_too_wide_even_at_the_minimum_is_reported_and_kept_whole(built):
+    page = built("card-too-wide").pages[0]
+    lines = _lines(page)
+    assert "999,999,999,999,999.000" in " ".join(lines).split()  # the number whole, on a line of its own

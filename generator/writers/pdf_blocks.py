@@ -7,7 +7,8 @@ in citation marks that link to the numbered Sources list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
@@ -16,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..charts import RenderedChart, VectorChart, VectorPath
+from ..errors import Diagnostic
 from ..model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, attribution, source_line
 from ..theme import Theme
 from .pdf_styles import BOLD, REGULAR, Styles
@@ -30,6 +32,7 @@ class Context:
     theme: Theme
     width: float
     landscape_width: float = 0.0  # the frame of a landscape page, for tables too wide for portrait
+    findings: list = field(default_factory=list)  # layout errors found while building flowables (Diagnostic)
 
 
 def text(value: str) -> str:
@@ -119,10 +122,24 @@ CARD_GAP, CARD_PAD, CARD_PAD_RIGHT, CARD_TOP, CARD_BOTTOM = 8.0, 10.0, 8.0, 9.0,
 
 
 def _value_style(ctx: Context, block: StatsBlock, room: float) -> ParagraphStyle:
-    base = ctx.styles.stat_value
+    """One size for every figure of the block: the largest at which the widest fits its card on one
+    line, never below the theme's minimum. A figure is never broken inside its number. One too wide
+    for its card even at the minimum is reported, and printed as the draft's best: its words (prefix,
+    number, suffix) on lines of their own, smaller still if the number needs it, never below print's least."""
+    base, least = ctx.styles.stat_value, ctx.theme.print.stat_value_min
     widest = max(stringWidth(stat.shown, BOLD, 1) for stat in block.stats)
-    size = max(12.0, min(base.fontSize, room / widest if widest else base.fontSize))
-    return ParagraphStyle("stat_value_fitted", parent=base, fontSize=size, leading=size * 1.1)
+    size = max(least, min(base.fontSize, room / widest if widest else base.fontSize))
+    wide = [stat for stat in block.stats if stringWidth(stat.shown, BOLD, size) > room + 0.01]
+    if not wide:
+        return ParagraphStyle("stat_value_fitted", parent=base, fontSize=size, leading=size * 1.1, splitLongWords=0)
+    token = max(stringWidth(word, BOLD, 1) for stat in wide for word in stat.shown.split())
+    size = max(ctx.theme.print.least, min(size, room / token))
+    for stat in wide:
+        ctx.findings.append(Diagnostic.at(
+            stat.origin, f"the figure {stat.shown} is too wide for its stat card even at {least:g} pt; "
+            f"it is printed over several lines at {math.floor(size * 10) / 10:g} pt",
+            hint="use a compact format (1.2T rather than 1,200,000,000,000), or fewer cards in the block"))
+    return ParagraphStyle("stat_value_wrapped", parent=base, fontSize=size, leading=size * 1.1, splitLongWords=0)
 
 
 @dataclass
@@ -140,7 +157,8 @@ class _Card:
 
 def _card(ctx: Context, stat, value_style: ParagraphStyle) -> _Card:
     source = text(source_line(ctx.document, (stat.source,))) + citation_marks(ctx, (stat.source,))
-    return _Card(Paragraph(text(stat.shown), value_style), Paragraph(text(stat.label), ctx.styles.stat_label),
+    shown = text(stat.shown) if value_style.name == "stat_value_wrapped" else text(stat.shown).replace(" ", "&nbsp;")
+    return _Card(Paragraph(shown, value_style), Paragraph(text(stat.label), ctx.styles.stat_label),
                  Paragraph(source, ctx.styles.stat_source))
 
 
