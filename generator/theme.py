@@ -59,6 +59,7 @@ class PrintSizes:
     """Type scale of the PDF, in points."""
 
     title: float = 24
+    title_min: float = 12  # a long title shrinks to this before it is reported
     subtitle: float = 12.5
     meta: float = 9.5
     section: float = 15

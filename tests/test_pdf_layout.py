@@ -59,3 +59,30 @@ def test_a_figure_too_wide_even_at_the_minimum_is_reported_and_kept_whole(built)
     page = built("card-too-wide").pages[0]
     lines = _lines(page)
     assert "999,999,999,999,999.000" in " ".join(lines).split()  # the number whole, on a line of its own
+
+
+def test_a_2000_character_title_is_wrapped_and_shrunk_to_half_the_first_page(built):
+    pdf = built("long-title")
+    page = pdf.pages[0]
+    title = [c for c in page.chars if c["top"] < page.height / 2 and c["text"].strip() and c["size"] != 15]  # 15: the heading
+    sizes = {round(c["size"], 1) for c in title}
+    assert len(sizes) == 1 and 12 <= sizes.pop() < 24
+    assert max(c["bottom"] for c in title) < page.height / 2
+    assert all(0 <= c["x0"] and c["x1"] <= page.width for c in page.chars)
+    assert "Figure 1. C" in page.extract_text()  # the briefing starts on the first page, under the band
+    assert "".join(c["text"] for c in title).count("Regionalspendingreview") >= 80
+
+
+def test_a_title_too_long_for_the_band_is_an_error_at_the_title_and_still_builds(tmp_path):
+    content = tmp_path / "huge-title.yaml"
+    title = " ".join(["Regional spending review"] * 260)  # 6,500 characters
+    content.write_text(f"title: {title}\nsources: {{s: {{title: S, publisher: P}}}}\nsections:\n  - title: A\n"
+                       "    blocks:\n      - callout: {text: Short., sources: [s]}\n", encoding="utf-8")
+    result = run_cli("build", str(content), "--out", str(tmp_path), "--format", "pdf", "--force")
+    assert result.returncode == 0, result.stderr
+    assert (f"{content}:1:8: error: the title (6,499 characters) is too long for the title band even at 12 pt; "
+            "it is printed at") in result.stderr
+    with pdfplumber.open(tmp_path / "huge-title.pdf") as pdf:
+        page = pdf.pages[0]
+        assert min(c["size"] for c in page.chars) >= 7
+        assert all(0 <= c["x0"] and c["x1"] <= page.width and 0 <= c["top"] and c["bottom"] <= page.height for c in page.chars)

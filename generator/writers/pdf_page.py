@@ -6,13 +6,16 @@ Kept apart from the story builder (pdf.py) because it draws on the canvas direct
 
 from __future__ import annotations
 
+import math
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
+from ..errors import Diagnostic
 from ..model import Document
 from ..stamp import Stamp
 from ..theme import Theme
@@ -22,10 +25,22 @@ from .pdf_styles import BOLD, REGULAR
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 22 * mm, 20 * mm  # fit for printing on A4 and Letter alike
 FIRST_TOP = 15 * mm  # page 1 has no running header, so its band starts higher
 BAND_PAD = 9 * mm
+BAND_SHARE = 0.5  # the title band takes at most this share of the first page while the title is not below its minimum
+
+
+def _title_sizes(theme: Theme) -> list[float]:
+    """The title's sizes to try, largest first: whole points from the theme's title size down to
+    print's least size (those below the title minimum are for a title that is reported)."""
+    top, least = theme.print.title, theme.print.least
+    return [top] + [float(size) for size in range(math.ceil(top) - 1, math.ceil(least) - 1, -1) if size < top]
 
 
 class TitleBand(Flowable):
-    """The first-page band: title, subtitle, byline and date, and the handling marking."""
+    """The first-page band: title, subtitle, byline and date, and the handling marking.
+
+    A long title is set smaller, down to the theme's title minimum, so that the band takes at most
+    half of the first page; one longer still is a finding at the title, set as large as lets the
+    band fit the page (never below print's least size)."""
 
     def __init__(self, ctx: Context):
         super().__init__()
@@ -39,12 +54,35 @@ class TitleBand(Flowable):
             self.paragraphs.append(Paragraph(escape("  ·  ".join(details)), styles.meta))
         self.gaps = [0.0] + [7.0] * (len(self.paragraphs) - 1)
         self.top_pad = 24.0 if ctx.document.meta.marking else 0.0  # room for the marking above the title
+        self.reported = False
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.heights = [p.wrap(available_width, available_height)[1] for p in self.paragraphs]
-        self.height = sum(self.heights) + sum(self.gaps) + BAND_PAD + 10 + self.top_pad
+        sizes = _title_sizes(self.ctx.theme)
+        for size in sizes:
+            self._set_title(size)
+            self.height = self._measure(available_width, available_height)
+            limit = available_height * (BAND_SHARE if size >= self.ctx.theme.print.title_min else 1.0)
+            if self.height <= limit:
+                break
+        if size < self.ctx.theme.print.title_min and not self.reported:
+            self.reported = True
+            meta = self.ctx.document.meta
+            self.ctx.findings.append(Diagnostic.at(
+                meta.origin_of("title"), f"the title ({len(meta.title):,} characters) is too long for the title band "
+                f"even at {self.ctx.theme.print.title_min:g} pt; it is printed at {size:g} pt",
+                hint="shorten the title, and put the rest in the subtitle or the first section"))
         return self.width, self.height
+
+    def _set_title(self, size: float) -> None:
+        base = self.ctx.styles.title
+        style = base if size == base.fontSize else ParagraphStyle(f"title-{size:g}", parent=base, fontSize=size,
+                                                                  leading=round(size * 1.15, 1))
+        self.paragraphs[0] = Paragraph(escape(self.ctx.document.meta.title), style)
+
+    def _measure(self, width: float, height: float) -> float:
+        self.heights = [p.wrap(width, height)[1] for p in self.paragraphs]
+        return sum(self.heights) + sum(self.gaps) + BAND_PAD + 10 + self.top_pad
 
     def draw(self) -> None:
         canvas, palette = self.canv, self.ctx.theme.palette
