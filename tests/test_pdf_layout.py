@@ -86,3 +86,38 @@ def test_a_title_too_long_for_the_band_is_an_error_at_the_title_and_still_builds
         page = pdf.pages[0]
         assert min(c["size"] for c in page.chars) >= 7
         assert all(0 <= c["x0"] and c["x1"] <= page.width and 0 <= c["top"] and c["bottom"] <= page.height for c in page.chars)
+
+
+def _overlaps(a, b) -> bool:
+    return a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+def test_a_340_character_marking_wraps_inside_every_page_and_clear_of_the_page_number(built):
+    pdf = built("long-marking")
+    assert len(pdf.pages) > 1  # the running header is drawn too
+    for page in pdf.pages:
+        chars = [c for c in page.chars if c["text"].strip()]
+        assert all(0 <= c["x0"] and c["x1"] <= page.width and 0 <= c["top"] and c["bottom"] <= page.height for c in chars)
+        assert min(c["size"] for c in chars) >= 7
+        words = page.extract_words()
+        number = [w for w in words if w["text"] == "Page"][-1]
+        footer = [c for c in chars if c["top"] > number["top"] - 20]
+        label = [c for c in footer if c["x0"] >= number["x0"] - 0.5]
+        assert label and not any(_overlaps(c, d) for c in footer if c not in label for d in label)
+        text = " ".join(page.extract_text().split())
+        assert text.count("TLP:AMB") >= 2  # the marking whole in the footer and in the band or header
+    assert "restricted TLP:AMB" in " ".join(pdf.pages[1].extract_text().split())  # its last words too
+
+
+def test_a_marking_too_long_for_four_lines_is_an_error_at_the_marking_and_cut_short(tmp_path):
+    content = tmp_path / "huge-marking.yaml"
+    marking = " ".join(["RESTRICTED"] * 200)
+    content.write_text(f"title: T\nmarking: {marking}\nsources: {{s: {{title: S, publisher: P}}}}\nsections:\n"
+                       "  - title: A\n    blocks:\n      - callout: {text: Short., sources: [s]}\n", encoding="utf-8")
+    result = run_cli("build", str(content), "--out", str(tmp_path), "--format", "pdf", "--force")
+    assert result.returncode == 0, result.stderr
+    assert f"{content}:2:10: error: the marking (2,199 characters) does not fit the title band even at 7 pt" in result.stderr
+    with pdfplumber.open(tmp_path / "huge-marking.pdf") as pdf:
+        page = pdf.pages[0]
+        assert all(0 <= c["x0"] and c["x1"] <= page.width for c in page.chars)
+        assert "…" in page.extract_text()
