@@ -135,6 +135,8 @@ def fit_marking(text: str, font: str, sizes: tuple[float, ...], width: float) ->
     """The largest size at which the text fits `width` in at most MARKING_LINES lines (one line
     at the first size is how a short marking always prints). At the last size it is cut short
     with an ellipsis if it still does not fit: the caller reports that."""
+    if stringWidth(text, font, sizes[0]) <= width:
+        return Fitted(sizes[0], (text,), True, font)  # as written: wrapping would close up double spaces
     for size in sizes:
         lines = simpleSplit(text, font, size, width)
         if len(lines) <= MARKING_LINES and all(stringWidth(line, font, size) <= width + 0.01 for line in lines):
@@ -223,11 +225,13 @@ class Furniture:
         if left_text:
             room = right - left - canvas.stringWidth(number, REGULAR, size) - 12
             fitted = self._fit(left_text, REGULAR, (size, self.theme.print.least), room, "the footer")
-            canvas.setFont(REGULAR, fitted.size)
+            if fitted.size != size:
+                canvas.setFont(REGULAR, fitted.size)
             first = footer_y + (len(fitted.lines) - 1) * fitted.leading / 2  # lines centred on the footer line
             for index, line in enumerate(fitted.lines):
                 canvas.drawString(left, first - index * fitted.leading, line)
-            canvas.setFont(REGULAR, size)
+            if fitted.size != size:
+                canvas.setFont(REGULAR, size)
         canvas.drawRightString(right, footer_y, number)
         canvas.restoreState()
 
