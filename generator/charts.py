@@ -37,6 +37,8 @@ LABEL_GAP = 3.0  # bar end to its value label
 CAT_GAP = 5.0  # baseline to category labels
 MIN_BAR = 1.0  # a non-zero bar is never shorter, so 13 beside 3,443 still shows (~4 px at 300 dpi)
 BAR_MAX, HBAR_MAX = 48.0, 22.0  # a chart of few categories should not become slabs
+TURNED_DEPTH = 12.0  # ems: a turned category label longer than this wraps into lines side by side
+HBAR_SHARES = (0.3, 0.4, 0.5)  # widths of a horizontal chart's label column to try, as shares of the chart
 
 
 class RenderedChart:
@@ -167,9 +169,25 @@ def _tick_format(block: ChartBlock) -> NumberFormat:
 def _label_depth(block: ChartBlock, columns: _Columns, cat: _Font) -> float:
     """Room below the baseline for the category labels."""
     if columns.turned:
-        return max(cat.width(c) for c in block.categories[::columns.step])
+        return max(cat.width(line) for lines in _turned_labels(block, columns, cat) for line in lines)
     lines = max(len(cat.wrap(c, columns.slot - 4)) for c in block.categories)
     return cat.ascent + (lines - 1) * cat.pitch + cat.descent
+
+
+def _turned_labels(block: ChartBlock, columns: _Columns, cat: _Font) -> list[list[str]]:
+    """Each labelled category's turned label as lines side by side in its slot: one line while it is
+    no longer than TURNED_DEPTH ems, else wrapped (a word longer than a line breaks with a hyphen)
+    to that depth, deeper only when its slot cannot hold that many lines. Every character is printed,
+    and a 500-character label cannot make the chart thousands of points tall."""
+    depth = TURNED_DEPTH * cat.size
+    across = max(1, math.floor((columns.slot * columns.step - 2 - cat.ascent - cat.descent) / cat.pitch) + 1)
+    labels = []
+    for label in block.categories[::columns.step]:
+        room, lines = depth, [label]
+        while cat.width(label) > depth and len(lines := cat.wrap(label, room)) > across:
+            room *= 1.25
+        labels.append(lines)
+    return labels
 
 
 def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
@@ -205,7 +223,7 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
         slot = (top - PAD) / n
         group = min(slot * (0.7 if k == 1 else 0.8), k * HBAR_MAX * theme.chart.bar_scale)
         fits = max(1, math.floor((slot - 2 - cat.ascent - cat.descent) / cat.pitch) + 1)
-        for share in (0.3, 0.4, 0.5):  # the narrowest label column whose wrapped labels fit their slot
+        for share in HBAR_SHARES:  # the narrowest label column whose wrapped labels fit their slot
             lines = [cat.wrap(c, width * share) for c in block.categories]
             if max(map(len, lines), default=1) <= fits:
                 break
@@ -242,10 +260,11 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
                     plan.bars.append((min(base, tip), mid - thick / 2, abs(length), thick, colour))
                 x = tip + reach if length >= 0 else tip - reach
                 plan.texts.append((x, mid - (val.ascent - val.descent) / 2, label, val, 0.0))
-    if columns and columns.turned:  # read upwards, ending just under the baseline, centred on the slot
-        for i in range(0, n, columns.step):
-            label, mid = block.categories[i], left + slot * (i + 0.5)
-            plan.texts.append((mid + (cat.ascent - cat.descent) / 2, bottom - CAT_GAP - cat.width(label), label, cat, 90.0))
+    if columns and columns.turned:  # read upwards, ending just under the baseline, the lines centred on the slot
+        for i, labels in zip(range(0, n, columns.step), _turned_labels(block, columns, cat)):
+            mid = left + slot * (i + 0.5) + (cat.ascent - cat.descent) / 2 - (len(labels) - 1) * cat.pitch / 2
+            for m, label in enumerate(labels):
+                plan.texts.append((mid + m * cat.pitch, bottom - CAT_GAP - cat.width(label), label, cat, 90.0))
     for i, ls in enumerate(lines):
         for m, line in enumerate(ls):
             if vertical:
@@ -314,6 +333,9 @@ def _height(block: ChartBlock, theme: Theme) -> float:
         return base + math.ceil(max(extra, 0.0))
     series = max(1, len(block.series))
     slot = series * (val.ascent + val.descent + 1.5) / (0.7 if series == 1 else 0.8)  # bars fill 70-80% of a slot
+    if theme.chart.width_in:  # a long label's lines fit its slot (the deck's chart is sized by its slide instead)
+        lines = max(len(cat.wrap(c, theme.chart.width_in * 72 * HBAR_SHARES[-1])) for c in block.categories or [""])
+        slot = max(slot, 2 + cat.ascent + cat.descent + (lines - 1) * cat.pitch)
     legend = val.pitch * 2 + 6 if series > 1 else 0.0
     return max(base, math.ceil(2 * PAD + legend + len(block.categories) * slot))
 

@@ -121,3 +121,28 @@ def test_a_marking_too_long_for_four_lines_is_an_error_at_the_marking_and_cut_sh
         page = pdf.pages[0]
         assert all(0 <= c["x0"] and c["x1"] <= page.width for c in page.chars)
         assert "…" in page.extract_text()
+
+
+def test_a_500_character_category_wraps_turned_and_the_chart_keeps_a_sane_height(built):
+    from generator.charts import render_chart
+    from generator.loader import load
+
+    document = load(LAYOUT / "long-category.yaml")
+    chart = render_chart(document.charts()[0])
+    assert chart.vector.height < 300  # points; one turned line of 500 characters would be over 2,000
+    pdf = built("long-category")
+    assert len(pdf.pages) == 1
+    page = pdf.pages[0]
+    assert sum(c["text"].count("x") for c in page.chars) == 500  # every character printed
+    assert all(c["bottom"] <= page.height - 40 for c in page.chars if c["text"] == "x")
+
+
+def test_a_500_character_hbar_category_wraps_in_its_label_column_and_stays_clear(built):
+    pdf = built("long-hbar-category")
+    page = pdf.pages[0]
+    assert sum(c["text"].count("x") for c in page.chars) == 500
+    bars = [r for r in page.rects if 20 < r["width"] < page.width - 100 and r["height"] > 5]  # not the title band
+    assert len(bars) == 2
+    labels = [c for c in page.chars if c["text"] in "x-"]
+    assert not any(_overlaps(c, {"x0": r["x0"], "x1": r["x1"], "top": r["top"], "bottom": r["bottom"]})
+                   for c in labels for r in bars)
