@@ -191,11 +191,12 @@ def _turned_labels(block: ChartBlock, columns: _Columns, cat: _Font) -> list[lis
 
 
 def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
-          span: tuple[float, float] | None = None) -> _Plan:
+          span: tuple[float, float] | None = None, whole: ChartBlock | None = None) -> _Plan:
     """Place bars, value labels, category labels, legend and baseline so that nothing collides.
 
     `span` (least, greatest value) fixes the scale, so the parts of a chart shown on several
-    slides draw equal values as equal bars."""
+    slides draw equal values as equal bars. A horizontal chart printed in parts also passes the
+    `whole` chart, so every part has the same label column and value-label room, and so the same bars."""
     cat, val = _fonts(theme)
     plan = _Plan([], [], [])
     top = height - PAD - _legend(plan, block, theme, cat, width, height)
@@ -204,7 +205,8 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
     if span is not None:
         vmin, vmax = min(vmin, span[0]), max(vmax, span[1])
     shown = [[block.format.format(v) for v in s.values] for s in block.series]
-    widest = max((val.width(t) for row in shown for t in row), default=0.0)
+    whole = whole or block
+    widest = max((val.width(whole.format.format(v)) for s in whole.series for v in s.values), default=0.0)
     n, k, vertical = max(1, len(block.categories)), max(1, len(block.series)), block.kind != "hbar"
     columns, left, lines = None, PAD, []
     if vertical:
@@ -224,10 +226,11 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
         group = min(slot * (0.7 if k == 1 else 0.8), k * HBAR_MAX * theme.chart.bar_scale)
         fits = max(1, math.floor((slot - 2 - cat.ascent - cat.descent) / cat.pitch) + 1)
         for share in HBAR_SHARES:  # the narrowest label column whose wrapped labels fit their slot
-            lines = [cat.wrap(c, width * share) for c in block.categories]
-            if max(map(len, lines), default=1) <= fits:
+            measured = [cat.wrap(c, width * share) for c in whole.categories]
+            if max(map(len, measured), default=1) <= fits:
                 break
-        column = max((cat.width(line) for ls in lines for line in ls), default=0.0)
+        column = max((cat.width(line) for ls in measured for line in ls), default=0.0)
+        lines = measured if whole is block else [cat.wrap(c, width * share) for c in block.categories]
         room, start, end = LABEL_GAP + widest, PAD + column + CAT_GAP, width - PAD
     below = room if vmin < 0 and not (columns and columns.ticks) else 0.0  # negative bars need label room too
     scale = max(end - start - room - below, 1.0) / ((vmax - vmin) or 1.0)
@@ -331,13 +334,39 @@ def _height(block: ChartBlock, theme: Theme) -> float:
         columns = _columns(block, theme.chart.width_in * 72, cat, val, BAR_MAX * theme.chart.bar_scale)
         extra = _label_depth(block, columns, cat) - (cat.ascent + cat.descent) if columns.turned else 0.0
         return base + math.ceil(max(extra, 0.0))
+    fixed, slot = _hbar_rows(block, theme)
+    return max(base, math.ceil(fixed + len(block.categories) * slot))
+
+
+def _hbar_rows(block: ChartBlock, theme: Theme) -> tuple[float, float]:
+    """A horizontal chart's height as (fixed part, height per category): each bar needs room for its
+    value label, and a long category label for its lines."""
+    cat, val = _fonts(theme)
     series = max(1, len(block.series))
     slot = series * (val.ascent + val.descent + 1.5) / (0.7 if series == 1 else 0.8)  # bars fill 70-80% of a slot
     if theme.chart.width_in:  # a long label's lines fit its slot (the deck's chart is sized by its slide instead)
         lines = max(len(cat.wrap(c, theme.chart.width_in * 72 * HBAR_SHARES[-1])) for c in block.categories or [""])
         slot = max(slot, 2 + cat.ascent + cat.descent + (lines - 1) * cat.pitch)
     legend = val.pitch * 2 + 6 if series > 1 else 0.0
-    return max(base, math.ceil(2 * PAD + legend + len(block.categories) * slot))
+    return 2 * PAD + legend, slot
+
+
+def hbar_rows(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> tuple[float, float]:
+    """Points a horizontal chart printed in parts needs: (fixed part, per category)."""
+    return _hbar_rows(block, theme)
+
+
+def render_part(block: ChartBlock, start: int, stop: int, theme: Theme = DEFAULT_THEME) -> VectorChart:
+    """Categories start..stop of a horizontal chart, as vectors for one page of a chart printed in
+    parts: on the whole chart's scale, with its label column, and exactly as tall as its bars need,
+    so equal values are equal bars on every page."""
+    part = replace(block, categories=block.categories[start:stop],
+                   series=tuple(replace(s, values=s.values[start:stop]) for s in block.series))
+    values = [v for s in block.series for v in s.values]
+    fixed, slot = _hbar_rows(block, theme)
+    width, height = theme.chart.width_in * 72, fixed + (stop - start) * slot
+    plan = _plan(part, theme, width, height, (min(0.0, *values), max(0.0, *values)), whole=block)
+    return VectorChart(_r(width), _r(height), _vectors(plan, theme))
 
 
 def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> RenderedChart:

@@ -146,3 +146,31 @@ def test_a_500_character_hbar_category_wraps_in_its_label_column_and_stays_clear
     labels = [c for c in page.chars if c["text"] in "x-"]
     assert not any(_overlaps(c, {"x0": r["x0"], "x1": r["x1"], "top": r["top"], "bottom": r["bottom"]})
                    for c in labels for r in bars)
+
+
+def test_a_300_category_hbar_continues_over_pages_on_one_scale(built):
+    pdf = built("hbar-300")
+    assert len(pdf.pages) == 7
+    titles, labels, ratios, starts = [], [], [], set()
+    for page in pdf.pages:
+        words = page.extract_words(keep_blank_chars=False)
+        lines = _lines(page)
+        titles += [line for line in lines if line.startswith("Figure 1.")]
+        labels += [f"{a['text']} {b['text']}" for a, b in zip(words, words[1:])
+                   if a["text"] == "Category" and abs(a["top"] - b["top"]) < 1]
+        bars = [r for r in page.rects if r["height"] > 3 and r["width"] < page.width - 100]
+        for bar in bars:
+            middle = (bar["top"] + bar["bottom"]) / 2
+            value = [w for w in words if w["text"].isdigit() and abs((w["top"] + w["bottom"]) / 2 - middle) < 3
+                     and 0 < w["x0"] - bar["x1"] < 8]
+            assert len(value) == 1
+            starts.add(round(bar["x0"], 2))
+            if int(value[0]["text"]) >= 10:  # smaller bars may be held at the minimum length
+                ratios.append(bar["width"] / int(value[0]["text"]))
+    assert titles[0] == "Figure 1. Three hundred" and len(titles) == 7
+    assert all(title == "Figure 1. Three hundred (continued)" for title in titles[1:])
+    assert labels == [f"Category {i}" for i in range(1, 301)]  # every category once, in order
+    assert len(starts) == 1 and max(ratios) - min(ratios) < 0.01  # one baseline, one scale on every page
+    last = _lines(pdf.pages[-1])
+    assert "A note." in last and any(line.startswith("Source: S") for line in last)
+    assert not any("A note." in _lines(page) for page in pdf.pages[:-1])

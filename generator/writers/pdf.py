@@ -47,7 +47,8 @@ def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme
     template.addPageTemplates([PageTemplate("first", [_frame(size, FIRST_TOP)], autoNextPageTemplate="later"),
                                PageTemplate("later", [_frame(size, MARGIN_TOP)]),
                                PageTemplate("landscape", [_frame(wide, MARGIN_TOP)], pagesize=wide)])
-    ctx = blocks.Context(document, styles, theme, size[0] - 2 * MARGIN_X, wide[0] - 2 * MARGIN_X)
+    ctx = blocks.Context(document, styles, theme, size[0] - 2 * MARGIN_X, wide[0] - 2 * MARGIN_X,
+                         room=size[1] - MARGIN_TOP - MARGIN_BOTTOM)
     template.build(_story(ctx, charts), canvasmaker=numbered_canvas(Furniture(document, theme, ctx.findings), options.stamp))
     return Output(buffer.getvalue(), findings=(*ctx.findings, *template.findings), placements=tuple(template.placements))
 
