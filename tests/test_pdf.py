@@ -142,7 +142,7 @@ def test_a_cell_longer_than_a_page_breaks_inside_its_row(tmp_path):
 def test_a_block_that_cannot_be_laid_out_is_a_placed_finding_and_a_scaled_draft(tmp_path):
     result = run_cli("build", "too-large-card.yaml", "--out", str(tmp_path / "out"), cwd=FIXTURES)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert ("too-large-card.yaml:6:16: error: this block of stat cards is too large for one page even alone; "
+    assert ("too-large-card.yaml:6:16: error: this block of stat cards is too tall for one page even alone; "
             "it is printed scaled to 17% [sections[0].blocks[0].stats] (page") in result.stderr
     assert not (tmp_path / "out").exists()
     forced = run_cli("build", "too-large-card.yaml", "--out", str(tmp_path / "out"), "--force", cwd=FIXTURES)

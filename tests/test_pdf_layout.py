@@ -174,3 +174,14 @@ def test_a_300_category_hbar_continues_over_pages_on_one_scale(built):
     last = _lines(pdf.pages[-1])
     assert "A note." in last and any(line.startswith("Source: S") for line in last)
     assert not any("A note." in _lines(page) for page in pdf.pages[:-1])
+
+
+def test_a_block_too_tall_for_any_page_is_printed_scaled_where_it_stands(built):
+    pdf = built("card-label-too-long")
+    first = pdf.pages[0]
+    text = first.extract_text()
+    assert "The card below" in text and "12" in text  # the scaled card follows the callout on page 1
+    card = [c for c in first.chars if c["text"] == "w"]
+    assert card and all(first.height * 0.05 < c["top"] and c["bottom"] < first.height - 40 for c in card)
+    assert sum(c["text"] == "w" for page in pdf.pages for c in page.chars) == 1500 + 1  # every "word", and "below"
+    assert "Table 1. Values" in pdf.pages[1].extract_text()

@@ -104,7 +104,7 @@ class _Template(BaseDocTemplate):
         scaled = _Scaled(content, self.canv, frame._width, left if left >= room * FILL_BEFORE_MOVING else room)
         scaled.briefing_origin = origin
         self.findings.append(Diagnostic.at(
-            origin, f"this {_kind(origin.path)} is too large for one page even alone; it is printed scaled to "
+            origin, f"this {_kind(origin.path)} is too {scaled.too} for one page even alone; it is printed scaled to "
             f"{math.floor(scaled.scale * 100)}%", hint="split it into smaller blocks, or shorten its longest item"))
         return scaled
 
@@ -120,6 +120,7 @@ class _Scaled(Flowable):
         natural_w = max([width] + [part.width for part in self.content])
         natural_h = sum(self.heights) + sum(p.getSpaceBefore() + p.getSpaceAfter() for p in self.content)
         self.scale = min(1.0, width / natural_w, room / natural_h if natural_h else 1.0)
+        self.too = "wide" if width / natural_w <= self.scale else "tall"
         self.natural = natural_h
         self.width, self.height = natural_w * self.scale, natural_h * self.scale
 
