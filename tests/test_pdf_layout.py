@@ -185,3 +185,17 @@ def test_a_block_too_tall_for_any_page_is_printed_scaled_where_it_stands(built):
     assert card and all(first.height * 0.05 < c["top"] and c["bottom"] < first.height - 40 for c in card)
     assert sum(c["text"] == "w" for page in pdf.pages for c in page.chars) == 1500 + 1  # every "word", and "below"
     assert "Table 1. Values" in pdf.pages[1].extract_text()
+
+
+def test_a_footer_without_a_marking_reports_an_over_long_date_at_the_date(tmp_path):
+    content = tmp_path / "long-date.yaml"
+    content.write_text("title: T\ndate: '" + "0" * 123 + "'\nsources: {s: {title: S, publisher: P}}\nsections:\n"
+                       "  - title: A\n    blocks:\n      - callout: {text: Short., sources: [s]}\n", encoding="utf-8")
+    result = run_cli("build", str(content), "--out", str(tmp_path), "--format", "pdf", "--force")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert f"{content}:2:7: error: the date (123 characters) does not fit the footer even at 7 pt" in result.stderr
+    with pdfplumber.open(tmp_path / "long-date.pdf") as pdf:
+        page = pdf.pages[0]
+        number = [w for w in page.extract_words() if w["text"] == "Page"][-1]
+        footer = [c for c in page.chars if c["top"] > number["top"] - 3 and c["x1"] < number["x0"]]
+        assert footer and max(c["x1"] for c in footer) < number["x0"] - 5  # clear of "Page 1 of 1"

@@ -12,7 +12,7 @@ import math
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, LETTER, landscape
-from reportlab.platypus import (ActionFlowable, BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepInFrame, KeepTogether, LayoutError,
+from reportlab.platypus import (ActionFlowable, BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, LayoutError,
                                 NextPageTemplate, PageTemplate, Paragraph)
 
 from .. import __version__
@@ -27,8 +27,8 @@ from .pdf_styles import REGULAR, build_styles
 from .pdf_tables import table_flowables
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
-HEADING_ROOM = 200.0
-FILL_BEFORE_MOVING = 0.5  # a block scaled to fit takes the rest of its page when that is at least this share of one  # a heading needs this much of a splittable block below it on its page
+HEADING_ROOM = 200.0  # a heading needs this much of a splittable block below it on its page
+FILL_BEFORE_MOVING = 0.5  # a block scaled to fit takes the rest of its page when that is at least this share of one
 
 
 def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> Output:

@@ -29,7 +29,7 @@ MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 22 * mm, 20 * mm  # fit for print
 FIRST_TOP = 15 * mm  # page 1 has no running header, so its band starts higher
 BAND_PAD = 9 * mm
 MARKING_LINES = 4  # a long marking wraps to at most this many lines in the band, header and footer
-MARKING_LEADING = 1.2
+MARKING_LEADING = 1.2  # baseline to baseline, as a multiple of the marking's size
 HEADER_TITLE_ROOM = 120.0  # the running header keeps this much beside the marking for the (shortened) title
 BAND_SHARE = 0.5  # the title band takes at most this share of the first page while the title is not below its minimum
 
@@ -156,13 +156,14 @@ def _cut(line: str, font: str, size: float, width: float) -> str:
     return line + "…"
 
 
-def report_marking(document: Document, findings: list, place: str, fitted: Fitted) -> None:
-    """An error at the marking, once per place it is cut short."""
-    message = (f"the marking ({len(document.meta.marking):,} characters) does not fit {place} even at "
+def report_marking(document: Document, findings: list, place: str, fitted: Fitted, key: str = "marking") -> None:
+    """An error at the marking (or, in a footer without one, the date), once per place it is cut short."""
+    value = getattr(document.meta, key) or ""
+    message = (f"the {key} ({len(value):,} characters) does not fit {place} even at "
                f"{fitted.size:g} pt on {MARKING_LINES} lines; it is cut short there")
     if not any(finding.message == message for finding in findings):
-        findings.append(Diagnostic.at(document.meta.origin_of("marking"), message,
-                                      hint="shorten the marking: it prints on every page"))
+        findings.append(Diagnostic.at(document.meta.origin_of(key), message,
+                                      hint=f"shorten the {key}: it prints on every page"))
 
 
 def _badge_sizes(theme: Theme) -> tuple[float, ...]:
@@ -238,7 +239,7 @@ class Furniture:
     def _fit(self, text: str, font: str, sizes: tuple[float, ...], width: float, place: str) -> Fitted:
         fitted = fit_marking(text, font, sizes, width)
         if not fitted.complete:
-            report_marking(self.document, self.findings, place, fitted)
+            report_marking(self.document, self.findings, place, fitted, "marking" if self.document.meta.marking else "date")
         return fitted
 
 
