@@ -334,11 +334,11 @@ def _height(block: ChartBlock, theme: Theme) -> float:
         columns = _columns(block, theme.chart.width_in * 72, cat, val, BAR_MAX * theme.chart.bar_scale)
         extra = _label_depth(block, columns, cat) - (cat.ascent + cat.descent) if columns.turned else 0.0
         return base + math.ceil(max(extra, 0.0))
-    fixed, slot = _hbar_rows(block, theme)
+    fixed, slot = hbar_rows(block, theme)
     return max(base, math.ceil(fixed + len(block.categories) * slot))
 
 
-def _hbar_rows(block: ChartBlock, theme: Theme) -> tuple[float, float]:
+def hbar_rows(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> tuple[float, float]:
     """A horizontal chart's height as (fixed part, height per category): each bar needs room for its
     value label, and a long category label for its lines."""
     cat, val = _fonts(theme)
@@ -351,11 +351,6 @@ def _hbar_rows(block: ChartBlock, theme: Theme) -> tuple[float, float]:
     return 2 * PAD + legend, slot
 
 
-def hbar_rows(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> tuple[float, float]:
-    """Points a horizontal chart printed in parts needs: (fixed part, per category)."""
-    return _hbar_rows(block, theme)
-
-
 def render_part(block: ChartBlock, start: int, stop: int, theme: Theme = DEFAULT_THEME) -> VectorChart:
     """Categories start..stop of a horizontal chart, as vectors for one page of a chart printed in
     parts: on the whole chart's scale, with its label column, and exactly as tall as its bars need,
@@ -363,7 +358,7 @@ def render_part(block: ChartBlock, start: int, stop: int, theme: Theme = DEFAULT
     part = replace(block, categories=block.categories[start:stop],
                    series=tuple(replace(s, values=s.values[start:stop]) for s in block.series))
     values = [v for s in block.series for v in s.values]
-    fixed, slot = _hbar_rows(block, theme)
+    fixed, slot = hbar_rows(block, theme)
     width, height = theme.chart.width_in * 72, fixed + (stop - start) * slot
     plan = _plan(part, theme, width, height, (min(0.0, *values), max(0.0, *values)), whole=block)
     return VectorChart(_r(width), _r(height), _vectors(plan, theme))
