@@ -94,8 +94,8 @@ class _Font:
         """Greedy wrap by measured width; a word wider than the line is broken with a hyphen."""
         lines: list[str] = []
         for word in text.split():
-            while self.width(word) > width and len(word) > 1:
-                cut = max((i for i in range(1, len(word)) if self.width(word[:i] + "-") <= width), default=1)
+            while len(word) > 1 and self._wider(word, width):
+                cut = self._cut(word, width)
                 lines.append(word[:cut] + "-")
                 word = word[cut:]
             if lines and not lines[-1].endswith("-") and self.width(f"{lines[-1]} {word}") <= width:
@@ -103,6 +103,34 @@ class _Font:
             else:
                 lines.append(word)
         return lines or [""]
+
+    def _reach(self, width: float) -> int:
+        """More characters than any line of `width` holds, unless the text is of hair-thin glyphs
+        (a tenth of an em): measuring only that far keeps a 5,000-character word from being measured
+        whole on every line it is broken into."""
+        return int(width / (0.1 * self.size)) + 2
+
+    def _wider(self, word: str, width: float) -> bool:
+        reach = self._reach(width)
+        if len(word) > reach and self.width(word[:reach]) > width:
+            return True  # a prefix is already too wide
+        return self.width(word) > width
+
+    def _cut(self, word: str, width: float) -> int:
+        """The longest prefix that fits `width` with its hyphen (at least one character). Prefix widths
+        only grow, so a binary search finds it in a few measurements."""
+        if self.width(word[:1] + "-") > width:
+            return 1
+        low, high = 1, min(len(word) - 1, self._reach(width))
+        if high < len(word) - 1 and self.width(word[:high] + "-") <= width:
+            high = len(word) - 1  # hair-thin glyphs: search the whole word
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.width(word[:middle] + "-") <= width:
+                low = middle
+            else:
+                high = middle - 1
+        return low
 
 
 @dataclass

@@ -199,3 +199,19 @@ def test_a_footer_without_a_marking_reports_an_over_long_date_at_the_date(tmp_pa
         number = [w for w in page.extract_words() if w["text"] == "Page"][-1]
         footer = [c for c in page.chars if c["top"] > number["top"] - 3 and c["x1"] < number["x0"]]
         assert footer and max(c["x1"] for c in footer) < number["x0"] - 5  # clear of "Page 1 of 1"
+
+
+def test_a_5000_character_hbar_label_builds_quickly_as_a_scaled_draft_on_the_first_page(tmp_path):
+    import time
+
+    content = tmp_path / "huge-label.yaml"
+    content.write_text("title: T\nsources: {s: {title: S, publisher: P}}\nsections:\n  - title: A\n    blocks:\n"
+                       f"      - chart: {{type: hbar, title: C, categories: [{'y' * 5000}, b], series: [{{values: [1, 2]}}], "
+                       "sources: [s]}\n", encoding="utf-8")
+    started = time.monotonic()
+    result = run_cli("build", str(content), "--out", str(tmp_path), "--format", "pdf", "--force")
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 30  # breaking the word measures each line, not the whole word per line
+    assert "error: this chart is too tall for one page even alone; it is printed scaled to" in result.stderr
+    with pdfplumber.open(tmp_path / "huge-label.pdf") as pdf:
+        assert sum(c["text"] == "y" for c in pdf.pages[0].chars) == 5000  # on the first page, every character

@@ -262,7 +262,7 @@ def _draw_text(canvas, item) -> None:
 def chart_flowables(ctx: Context, block: ChartBlock, rendered: RenderedChart, number: int) -> list[Flowable]:
     """A figure kept whole with its title, note and source line; a horizontal chart taller than a
     page instead continues on the next page, like a long table."""
-    if block.kind == "hbar" and ctx.room and ChartFlowable(rendered.vector, ctx.width).height > ctx.room * 0.9:
+    if _continues(ctx, block, rendered):
         return [CondPageBreak(LONG_CHART_START), ContinuedChart(ctx, block, number, 0, len(block.categories)), Gap(6)]
     styles = ctx.styles
     parts: list[Flowable] = [Bookmark(f"figure-{number}", f"Figure {number}. {block.title}", 1),
@@ -274,6 +274,16 @@ def chart_flowables(ctx: Context, block: ChartBlock, rendered: RenderedChart, nu
         parts.append(Paragraph(text(block.note), styles.caption))
     parts += source_para(ctx, block.sources)
     return [KeepTogether(parts), Gap(6)]
+
+
+def _continues(ctx: Context, block: ChartBlock, rendered: RenderedChart) -> bool:
+    """A horizontal chart too tall for a page whose bars can be shared out: a few of them fit well
+    within a page (a chart of a few huge rows is left whole, to be scaled and reported)."""
+    if block.kind != "hbar" or not ctx.room or len(block.categories) <= MIN_PART:
+        return False
+    chart = ChartFlowable(rendered.vector, ctx.width)
+    fixed, slot = hbar_rows(block, ctx.theme)
+    return chart.height > ctx.room * 0.9 and (fixed + MIN_PART * slot) * chart.scale <= ctx.room / 2
 
 
 LONG_CHART_START = 160.0  # points a long chart needs below its title (a few bars) before it may start on a page
