@@ -37,6 +37,8 @@ LABEL_GAP = 3.0  # bar end to its value label
 CAT_GAP = 5.0  # baseline to category labels
 MIN_BAR = 1.0  # a non-zero bar is never shorter, so 13 beside 3,443 still shows (~4 px at 300 dpi)
 BAR_MAX, HBAR_MAX = 48.0, 22.0  # a chart of few categories should not become slabs
+TURNED_DEPTH = 12.0  # ems: a turned category label longer than this wraps into lines side by side
+HBAR_SHARES = (0.3, 0.4, 0.5)  # widths of a horizontal chart's label column to try, as shares of the chart
 
 
 class RenderedChart:
@@ -92,8 +94,8 @@ class _Font:
         """Greedy wrap by measured width; a word wider than the line is broken with a hyphen."""
         lines: list[str] = []
         for word in text.split():
-            while self.width(word) > width and len(word) > 1:
-                cut = max((i for i in range(1, len(word)) if self.width(word[:i] + "-") <= width), default=1)
+            while len(word) > 1 and self._wider(word, width):
+                cut = self._cut(word, width)
                 lines.append(word[:cut] + "-")
                 word = word[cut:]
             if lines and not lines[-1].endswith("-") and self.width(f"{lines[-1]} {word}") <= width:
@@ -101,6 +103,34 @@ class _Font:
             else:
                 lines.append(word)
         return lines or [""]
+
+    def _reach(self, width: float) -> int:
+        """More characters than any line of `width` holds, unless the text is of hair-thin glyphs
+        (a tenth of an em): measuring only that far keeps a 5,000-character word from being measured
+        whole on every line it is broken into."""
+        return int(width / (0.1 * self.size)) + 2
+
+    def _wider(self, word: str, width: float) -> bool:
+        reach = self._reach(width)
+        if len(word) > reach and self.width(word[:reach]) > width:
+            return True  # a prefix is already too wide
+        return self.width(word) > width
+
+    def _cut(self, word: str, width: float) -> int:
+        """The longest prefix that fits `width` with its hyphen (at least one character). Prefix widths
+        only grow, so a binary search finds it in a few measurements."""
+        if self.width(word[:1] + "-") > width:
+            return 1
+        low, high = 1, min(len(word) - 1, self._reach(width))
+        if high < len(word) - 1 and self.width(word[:high] + "-") <= width:
+            high = len(word) - 1  # hair-thin glyphs: search the whole word
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.width(word[:middle] + "-") <= width:
+                low = middle
+            else:
+                high = middle - 1
+        return low
 
 
 @dataclass
@@ -167,17 +197,34 @@ def _tick_format(block: ChartBlock) -> NumberFormat:
 def _label_depth(block: ChartBlock, columns: _Columns, cat: _Font) -> float:
     """Room below the baseline for the category labels."""
     if columns.turned:
-        return max(cat.width(c) for c in block.categories[::columns.step])
+        return max(cat.width(line) for lines in _turned_labels(block, columns, cat) for line in lines)
     lines = max(len(cat.wrap(c, columns.slot - 4)) for c in block.categories)
     return cat.ascent + (lines - 1) * cat.pitch + cat.descent
 
 
+def _turned_labels(block: ChartBlock, columns: _Columns, cat: _Font) -> list[list[str]]:
+    """Each labelled category's turned label as lines side by side in its slot: one line while it is
+    no longer than TURNED_DEPTH ems, else wrapped (a word longer than a line breaks with a hyphen)
+    to that depth, deeper only when its slot cannot hold that many lines. Every character is printed,
+    and a 500-character label cannot make the chart thousands of points tall."""
+    depth = TURNED_DEPTH * cat.size
+    across = max(1, math.floor((columns.slot * columns.step - 2 - cat.ascent - cat.descent) / cat.pitch) + 1)
+    labels = []
+    for label in block.categories[::columns.step]:
+        room, lines = depth, [label]
+        while cat.width(label) > depth and len(lines := cat.wrap(label, room)) > across:
+            room *= 1.25
+        labels.append(lines)
+    return labels
+
+
 def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
-          span: tuple[float, float] | None = None) -> _Plan:
+          span: tuple[float, float] | None = None, whole: ChartBlock | None = None) -> _Plan:
     """Place bars, value labels, category labels, legend and baseline so that nothing collides.
 
     `span` (least, greatest value) fixes the scale, so the parts of a chart shown on several
-    slides draw equal values as equal bars."""
+    slides draw equal values as equal bars. A horizontal chart printed in parts also passes the
+    `whole` chart, so every part has the same label column and value-label room, and so the same bars."""
     cat, val = _fonts(theme)
     plan = _Plan([], [], [])
     top = height - PAD - _legend(plan, block, theme, cat, width, height)
@@ -186,7 +233,8 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
     if span is not None:
         vmin, vmax = min(vmin, span[0]), max(vmax, span[1])
     shown = [[block.format.format(v) for v in s.values] for s in block.series]
-    widest = max((val.width(t) for row in shown for t in row), default=0.0)
+    whole = whole or block
+    widest = max((val.width(whole.format.format(v)) for s in whole.series for v in s.values), default=0.0)
     n, k, vertical = max(1, len(block.categories)), max(1, len(block.series)), block.kind != "hbar"
     columns, left, lines = None, PAD, []
     if vertical:
@@ -205,11 +253,12 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
         slot = (top - PAD) / n
         group = min(slot * (0.7 if k == 1 else 0.8), k * HBAR_MAX * theme.chart.bar_scale)
         fits = max(1, math.floor((slot - 2 - cat.ascent - cat.descent) / cat.pitch) + 1)
-        for share in (0.3, 0.4, 0.5):  # the narrowest label column whose wrapped labels fit their slot
-            lines = [cat.wrap(c, width * share) for c in block.categories]
-            if max(map(len, lines), default=1) <= fits:
+        for share in HBAR_SHARES:  # the narrowest label column whose wrapped labels fit their slot
+            measured = [cat.wrap(c, width * share) for c in whole.categories]
+            if max(map(len, measured), default=1) <= fits:
                 break
-        column = max((cat.width(line) for ls in lines for line in ls), default=0.0)
+        column = max((cat.width(line) for ls in measured for line in ls), default=0.0)
+        lines = measured if whole is block else [cat.wrap(c, width * share) for c in block.categories]
         room, start, end = LABEL_GAP + widest, PAD + column + CAT_GAP, width - PAD
     below = room if vmin < 0 and not (columns and columns.ticks) else 0.0  # negative bars need label room too
     scale = max(end - start - room - below, 1.0) / ((vmax - vmin) or 1.0)
@@ -242,10 +291,11 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
                     plan.bars.append((min(base, tip), mid - thick / 2, abs(length), thick, colour))
                 x = tip + reach if length >= 0 else tip - reach
                 plan.texts.append((x, mid - (val.ascent - val.descent) / 2, label, val, 0.0))
-    if columns and columns.turned:  # read upwards, ending just under the baseline, centred on the slot
-        for i in range(0, n, columns.step):
-            label, mid = block.categories[i], left + slot * (i + 0.5)
-            plan.texts.append((mid + (cat.ascent - cat.descent) / 2, bottom - CAT_GAP - cat.width(label), label, cat, 90.0))
+    if columns and columns.turned:  # read upwards, ending just under the baseline, the lines centred on the slot
+        for i, labels in zip(range(0, n, columns.step), _turned_labels(block, columns, cat)):
+            mid = left + slot * (i + 0.5) + (cat.ascent - cat.descent) / 2 - (len(labels) - 1) * cat.pitch / 2
+            for m, label in enumerate(labels):
+                plan.texts.append((mid + m * cat.pitch, bottom - CAT_GAP - cat.width(label), label, cat, 90.0))
     for i, ls in enumerate(lines):
         for m, line in enumerate(ls):
             if vertical:
@@ -312,10 +362,34 @@ def _height(block: ChartBlock, theme: Theme) -> float:
         columns = _columns(block, theme.chart.width_in * 72, cat, val, BAR_MAX * theme.chart.bar_scale)
         extra = _label_depth(block, columns, cat) - (cat.ascent + cat.descent) if columns.turned else 0.0
         return base + math.ceil(max(extra, 0.0))
+    fixed, slot = hbar_rows(block, theme)
+    return max(base, math.ceil(fixed + len(block.categories) * slot))
+
+
+def hbar_rows(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> tuple[float, float]:
+    """A horizontal chart's height as (fixed part, height per category): each bar needs room for its
+    value label, and a long category label for its lines."""
+    cat, val = _fonts(theme)
     series = max(1, len(block.series))
     slot = series * (val.ascent + val.descent + 1.5) / (0.7 if series == 1 else 0.8)  # bars fill 70-80% of a slot
+    if theme.chart.width_in:  # a long label's lines fit its slot (the deck's chart is sized by its slide instead)
+        lines = max(len(cat.wrap(c, theme.chart.width_in * 72 * HBAR_SHARES[-1])) for c in block.categories or [""])
+        slot = max(slot, 2 + cat.ascent + cat.descent + (lines - 1) * cat.pitch)
     legend = val.pitch * 2 + 6 if series > 1 else 0.0
-    return max(base, math.ceil(2 * PAD + legend + len(block.categories) * slot))
+    return 2 * PAD + legend, slot
+
+
+def render_part(block: ChartBlock, start: int, stop: int, theme: Theme = DEFAULT_THEME) -> VectorChart:
+    """Categories start..stop of a horizontal chart, as vectors for one page of a chart printed in
+    parts: on the whole chart's scale, with its label column, and exactly as tall as its bars need,
+    so equal values are equal bars on every page."""
+    part = replace(block, categories=block.categories[start:stop],
+                   series=tuple(replace(s, values=s.values[start:stop]) for s in block.series))
+    values = [v for s in block.series for v in s.values]
+    fixed, slot = hbar_rows(block, theme)
+    width, height = theme.chart.width_in * 72, fixed + (stop - start) * slot
+    plan = _plan(part, theme, width, height, (min(0.0, *values), max(0.0, *values)), whole=block)
+    return VectorChart(_r(width), _r(height), _vectors(plan, theme))
 
 
 def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> RenderedChart:

@@ -59,6 +59,7 @@ class PrintSizes:
     """Type scale of the PDF, in points."""
 
     title: float = 24
+    title_min: float = 12  # a long title shrinks to this before it is reported
     subtitle: float = 12.5
     meta: float = 9.5
     section: float = 15
@@ -67,9 +68,11 @@ class PrintSizes:
     caption: float = 8.5
     source: float = 7.5
     stat_value: float = 24
+    stat_value_min: float = 10  # a stat card's figure shrinks to fit its card down to this, never wraps
     stat_label: float = 9
     table: float = 9
     running: float = 7.5
+    least: float = 7  # the print minimum: no text of the PDF is set smaller, whatever it must fit
 
 
 @dataclass(frozen=True)

@@ -156,7 +156,7 @@ def test_build_refuses_text_that_cannot_fit_and_writes_it_when_forced(tmp_path: 
     assert "nothing was written. Fix the errors, or build anyway with --force." in refused.stderr
     assert not out.exists()
     checked = run_cli("check", "too-large-card.yaml", cwd=FIXTURES)
-    assert checked.returncode == 1 and "error: this block is too large to lay out on one PDF page" in checked.stdout
+    assert checked.returncode == 1 and "error: this block of stat cards is too tall for one page even alone" in checked.stdout
     forced = run_cli("build", "too-large-card.yaml", "--out", str(out), "--format", "pptx", "--force", cwd=FIXTURES)
     assert forced.returncode == 0, forced.stderr
     assert "error: the stat card's label does not fit" in forced.stderr

@@ -139,11 +139,16 @@ def test_a_cell_longer_than_a_page_breaks_inside_its_row(tmp_path):
     assert pdf_collisions(tmp_path / "long-cells.pdf") == (0, 0)
 
 
-def test_a_block_that_cannot_be_laid_out_is_named_with_its_position(tmp_path):
+def test_a_block_that_cannot_be_laid_out_is_a_placed_finding_and_a_scaled_draft(tmp_path):
     result = run_cli("build", "too-large-card.yaml", "--out", str(tmp_path / "out"), cwd=FIXTURES)
-    assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "too-large-card.yaml:6:16: error: this block is too large to lay out on one PDF page [sections[0].blocks[0].stats]" in result.stderr
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("too-large-card.yaml:6:16: error: this block of stat cards is too tall for one page even alone; "
+            "it is printed scaled to 17% [sections[0].blocks[0].stats] (page") in result.stderr
     assert not (tmp_path / "out").exists()
+    forced = run_cli("build", "too-large-card.yaml", "--out", str(tmp_path / "out"), "--force", cwd=FIXTURES)
+    assert forced.returncode == 0, forced.stderr
+    pdf = pdfplumber.open(tmp_path / "out" / "too-large-card.pdf")
+    assert "Source: S" in pdf.pages[0].extract_text()  # the scaled card prints on the first page, not after an empty one
 
 
 def test_bullets_without_own_sources_name_the_briefings_general_sources(pages):

@@ -8,15 +8,16 @@ pdf_tables. The canvas is invariant, so the same content gives the same bytes.
 from __future__ import annotations
 
 import io
+import math
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, LETTER, landscape
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, LayoutError,
+from reportlab.platypus import (ActionFlowable, BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, LayoutError,
                                 NextPageTemplate, PageTemplate, Paragraph)
 
 from .. import __version__
 from ..charts import RenderedChart
-from ..errors import ContentError, Diagnostic
+from ..errors import Diagnostic
 from ..model import NOWHERE, BulletsBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock, cites_line
 from ..theme import Theme
 from . import Options, Output
@@ -27,6 +28,7 @@ from .pdf_tables import table_flowables
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 HEADING_ROOM = 200.0  # a heading needs this much of a splittable block below it on its page
+FILL_BEFORE_MOVING = 0.5  # a block scaled to fit takes the rest of its page when that is at least this share of one
 
 
 def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> Output:
@@ -45,32 +47,102 @@ def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme
     template.addPageTemplates([PageTemplate("first", [_frame(size, FIRST_TOP)], autoNextPageTemplate="later"),
                                PageTemplate("later", [_frame(size, MARGIN_TOP)]),
                                PageTemplate("landscape", [_frame(wide, MARGIN_TOP)], pagesize=wide)])
-    ctx = blocks.Context(document, styles, theme, size[0] - 2 * MARGIN_X, wide[0] - 2 * MARGIN_X)
-    template.build(_story(ctx, charts), canvasmaker=numbered_canvas(Furniture(document, theme), options.stamp))
-    return Output(buffer.getvalue(), placements=tuple(template.placements))
+    ctx = blocks.Context(document, styles, theme, size[0] - 2 * MARGIN_X, wide[0] - 2 * MARGIN_X,
+                         room=size[1] - MARGIN_TOP - MARGIN_BOTTOM)
+    template.build(_story(ctx, charts), canvasmaker=numbered_canvas(Furniture(document, theme, ctx.findings), options.stamp))
+    return Output(buffer.getvalue(), findings=(*ctx.findings, *template.findings), placements=tuple(template.placements))
 
 
 class _Template(BaseDocTemplate):
-    """Names the content block behind a flowable that cannot be laid out, instead of a reportlab trace."""
+    """Turns a flowable that cannot be laid out into a placed finding and a scaled-down print of it,
+    so valid content always gives a PDF (a draft under --force) and never a reportlab trace."""
 
     _last_origin: Origin = NOWHERE  # page furniture and platypus's own flowables carry no origin
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.placements: list[tuple[str, str, int]] = []  # (block path, "page", N), so findings can name their page
+        self.findings: list[Diagnostic] = []
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
-        origin = getattr(flowables[0], "briefing_origin", None) if flowables else None
-        origin = origin or self._last_origin
+        head = flowables[0] if flowables else None
+        origin = getattr(head, "briefing_origin", None) or self._last_origin
+        if head is not None and self._beyond_a_page(head):
+            flowables[0] = self._shrunk(head, origin)
         try:
             super().handle_flowable(flowables)
-        except LayoutError:
-            raise ContentError([Diagnostic(origin.file, origin.line, origin.column, origin.path,
-                                           "this block is too large to lay out on one PDF page",
-                                           "split it into smaller blocks, or shorten its longest item")]) from None
+        except LayoutError:  # a case the check above does not foresee: still a finding, never an abort
+            flowables.insert(0, self._shrunk(head, origin))
+            super().handle_flowable(flowables)
         self._last_origin = origin
         if origin.path and (origin.path, "page", self.page) not in self.placements[-3:]:
             self.placements.append((origin.path, "page", self.page))
+
+    def _beyond_a_page(self, flowable: Flowable) -> bool:
+        """A block that must stay whole (a figure, the title band) with a part taller than an empty
+        page. reportlab would move it on to another page, leaving this one (nearly) empty, and then
+        give up; splittable parts (paragraphs, tables) are left to split."""
+        frame = getattr(self, "frame", None)  # none before the first page begins
+        if frame is None or isinstance(flowable, ActionFlowable):
+            return False
+        parts = flowable._content if isinstance(flowable, KeepTogether) else [flowable]
+        whole = [part for part in parts if isinstance(part, Flowable) and not isinstance(part, ActionFlowable)
+                 and type(part).split is Flowable.split]
+        room = self._least_room()
+        return any(part.wrapOn(self.canv, frame._width, room)[1] > room + 0.01 for part in whole)
+
+    def _least_room(self) -> float:
+        """The height of the shortest portrait frame: what a block scaled to fit must fit on any page."""
+        return min(frame._height for template in self.pageTemplates if template.id != "landscape"
+                   for frame in template.frames)
+
+    def _shrunk(self, flowable: Flowable, origin: Origin) -> Flowable:
+        """The flowable scaled down to fit an empty page, and an error saying by how much."""
+        content = list(flowable._content) if isinstance(flowable, KeepTogether) else [flowable]
+        frame, room = self.frame, self._least_room()
+        left = frame._y - frame._y1p
+        scaled = _Scaled(content, self.canv, frame._width, left if left >= room * FILL_BEFORE_MOVING else room)
+        scaled.briefing_origin = origin
+        self.findings.append(Diagnostic.at(
+            origin, f"this {_kind(origin.path)} is too {scaled.too} for one page even alone; it is printed scaled to "
+            f"{math.floor(scaled.scale * 100)}%", hint="split it into smaller blocks, or shorten its longest item"))
+        return scaled
+
+
+class _Scaled(Flowable):
+    """Flowables printed together at one scale, so that they fit the page: a draft of a block too
+    large to lay out, which the finding reports. It moves on whole to the next page if needed."""
+
+    def __init__(self, content: list[Flowable], canv, width: float, room: float):
+        super().__init__()
+        self.content = [part for part in content if isinstance(part, Flowable)]
+        self.heights = [part.wrapOn(canv, width, 1e6)[1] for part in self.content]
+        natural_w = max([width] + [part.width for part in self.content])
+        natural_h = sum(self.heights) + sum(p.getSpaceBefore() + p.getSpaceAfter() for p in self.content)
+        self.scale = min(1.0, width / natural_w, room / natural_h if natural_h else 1.0)
+        self.too = "wide" if width / natural_w <= self.scale else "tall"
+        self.natural = natural_h
+        self.width, self.height = natural_w * self.scale, natural_h * self.scale
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.scale(self.scale, self.scale)
+        y = self.natural
+        for part, height in zip(self.content, self.heights):
+            y -= part.getSpaceBefore() + height
+            part.drawOn(canvas, 0, y)
+            y -= part.getSpaceAfter()
+        canvas.restoreState()
+
+
+def _kind(path: str) -> str:
+    """What a reader calls the node at `path`: 'chart', 'table', 'title'... ('block' when unsure)."""
+    last = path.rsplit(".", 1)[-1].split("[", 1)[0] if path else ""
+    return {"stats": "block of stat cards", "meta": "title band"}.get(last, last or "block")
 
 
 def _frame(size: tuple[float, float], top: float) -> Frame:
@@ -79,7 +151,7 @@ def _frame(size: tuple[float, float], top: float) -> Frame:
 
 
 def _story(ctx: blocks.Context, charts: dict[ChartBlock, RenderedChart]) -> list[Flowable]:
-    story: list[Flowable] = [TitleBand(ctx)]
+    story: list[Flowable] = [_tagged(TitleBand(ctx), ctx.document.meta.origin_of("title"))]
     numbers = {"figure": 0, "table": 0}
     for index, section in enumerate(ctx.document.sections, 1):
         heading = [blocks.Bookmark(f"section-{index}", section.title, 0), Paragraph(escape(section.title), ctx.styles.section)]

@@ -7,7 +7,8 @@ in citation marks that link to the numbered Sources list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
@@ -15,7 +16,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from ..charts import RenderedChart, VectorChart, VectorPath
+from ..charts import RenderedChart, VectorChart, VectorPath, hbar_rows, render_part
+from ..errors import Diagnostic
 from ..model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, attribution, source_line
 from ..theme import Theme
 from .pdf_styles import BOLD, REGULAR, Styles
@@ -30,6 +32,8 @@ class Context:
     theme: Theme
     width: float
     landscape_width: float = 0.0  # the frame of a landscape page, for tables too wide for portrait
+    room: float = 0.0  # the height of a (later) portrait page's frame, which a whole figure must fit
+    findings: list = field(default_factory=list)  # layout errors found while building flowables (Diagnostic)
 
 
 def text(value: str) -> str:
@@ -119,10 +123,24 @@ CARD_GAP, CARD_PAD, CARD_PAD_RIGHT, CARD_TOP, CARD_BOTTOM = 8.0, 10.0, 8.0, 9.0,
 
 
 def _value_style(ctx: Context, block: StatsBlock, room: float) -> ParagraphStyle:
-    base = ctx.styles.stat_value
+    """One size for every figure of the block: the largest at which the widest fits its card on one
+    line, never below the theme's minimum. A figure is never broken inside its number. One too wide
+    for its card even at the minimum is reported, and printed as the draft's best: its words (prefix,
+    number, suffix) on lines of their own, smaller still if the number needs it, never below print's least."""
+    base, least = ctx.styles.stat_value, ctx.theme.print.stat_value_min
     widest = max(stringWidth(stat.shown, BOLD, 1) for stat in block.stats)
-    size = max(12.0, min(base.fontSize, room / widest if widest else base.fontSize))
-    return ParagraphStyle("stat_value_fitted", parent=base, fontSize=size, leading=size * 1.1)
+    size = max(least, min(base.fontSize, room / widest if widest else base.fontSize))
+    wide = [stat for stat in block.stats if stringWidth(stat.shown, BOLD, size) > room + 0.01]
+    if not wide:
+        return ParagraphStyle("stat_value_fitted", parent=base, fontSize=size, leading=size * 1.1, splitLongWords=0)
+    token = max(stringWidth(word, BOLD, 1) for stat in wide for word in stat.shown.split())
+    size = max(ctx.theme.print.least, min(size, room / token))
+    for stat in wide:
+        ctx.findings.append(Diagnostic.at(
+            stat.origin, f"the figure {stat.shown} is too wide for its stat card even at {least:g} pt; "
+            f"it is printed over several lines at {math.floor(size * 10) / 10:g} pt",
+            hint="use a compact format (1.2T rather than 1,200,000,000,000), or fewer cards in the block"))
+    return ParagraphStyle("stat_value_wrapped", parent=base, fontSize=size, leading=size * 1.1, splitLongWords=0)
 
 
 @dataclass
@@ -140,7 +158,8 @@ class _Card:
 
 def _card(ctx: Context, stat, value_style: ParagraphStyle) -> _Card:
     source = text(source_line(ctx.document, (stat.source,))) + citation_marks(ctx, (stat.source,))
-    return _Card(Paragraph(text(stat.shown), value_style), Paragraph(text(stat.label), ctx.styles.stat_label),
+    shown = text(stat.shown) if value_style.name == "stat_value_wrapped" else text(stat.shown).replace(" ", "&nbsp;")
+    return _Card(Paragraph(shown, value_style), Paragraph(text(stat.label), ctx.styles.stat_label),
                  Paragraph(source, ctx.styles.stat_source))
 
 
@@ -241,6 +260,10 @@ def _draw_text(canvas, item) -> None:
 
 
 def chart_flowables(ctx: Context, block: ChartBlock, rendered: RenderedChart, number: int) -> list[Flowable]:
+    """A figure kept whole with its title, note and source line; a horizontal chart taller than a
+    page instead continues on the next page, like a long table."""
+    if _continues(ctx, block, rendered):
+        return [CondPageBreak(LONG_CHART_START), ContinuedChart(ctx, block, number, 0, len(block.categories)), Gap(6)]
     styles = ctx.styles
     parts: list[Flowable] = [Bookmark(f"figure-{number}", f"Figure {number}. {block.title}", 1),
                              Paragraph(f"Figure {number}. {text(block.title)}", styles.block_title)]
@@ -251,6 +274,83 @@ def chart_flowables(ctx: Context, block: ChartBlock, rendered: RenderedChart, nu
         parts.append(Paragraph(text(block.note), styles.caption))
     parts += source_para(ctx, block.sources)
     return [KeepTogether(parts), Gap(6)]
+
+
+def _continues(ctx: Context, block: ChartBlock, rendered: RenderedChart) -> bool:
+    """A horizontal chart too tall for a page whose bars can be shared out: a few of them fit well
+    within a page (a chart of a few huge rows is left whole, to be scaled and reported)."""
+    if block.kind != "hbar" or not ctx.room or len(block.categories) <= MIN_PART:
+        return False
+    chart = ChartFlowable(rendered.vector, ctx.width)
+    fixed, slot = hbar_rows(block, ctx.theme)
+    return chart.height > ctx.room * 0.9 and (fixed + MIN_PART * slot) * chart.scale <= ctx.room / 2
+
+
+LONG_CHART_START = 160.0  # points a long chart needs below its title (a few bars) before it may start on a page
+MIN_PART = 3  # a part of a continued chart shows at least this many categories
+
+
+class ContinuedChart(Flowable):
+    """Categories start..stop of a horizontal chart too tall for a page. Each part has the figure's
+    title (later parts with '(continued)'), all parts share one value scale and label column, so
+    equal values are equal bars on every page; the subtitle opens the first part, and the note and
+    source line close the last. The figure keeps its one number; the outline points at the first part."""
+
+    def __init__(self, ctx: Context, block: ChartBlock, number: int, start: int, stop: int):
+        super().__init__()
+        self.ctx, self.block, self.number, self.start, self.stop = ctx, block, number, start, stop
+        first, styles = start == 0, ctx.styles
+        title = f"Figure {number}. {text(block.title)}" + ("" if first else " (continued)")
+        self.head: list[Flowable] = [Paragraph(title, styles.block_title)]
+        if first and block.subtitle:
+            self.head.append(Paragraph(text(block.subtitle), styles.block_subtitle))
+        self.tail: list[Flowable] = []
+        if stop == len(block.categories):
+            self.tail = ([Paragraph(text(block.note), styles.caption)] if block.note else []) + source_para(ctx, block.sources)
+        self.bookmark = Bookmark(f"figure-{number}", f"Figure {number}. {block.title}", 1) if first else None
+        self.spaceBefore = styles.block_title.spaceBefore
+        self.chart: ChartFlowable | None = None
+
+    def _sizes(self, width: float) -> tuple[list[float], list[float], float]:
+        """Heights of the head and tail paragraphs, and the chart's scale at this width."""
+        head = [p.wrap(width, 1e6)[1] + (p.getSpaceBefore() if i else 0) + p.getSpaceAfter() for i, p in enumerate(self.head)]
+        tail = [p.wrap(width, 1e6)[1] + p.getSpaceBefore() for p in self.tail]
+        return head, tail, min(1.0, width / (self.ctx.theme.chart.width_in * 72))
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self.chart is None:
+            vector = render_part(self.block, self.start, self.stop, self.ctx.theme)
+            self.chart = ChartFlowable(vector, available_width)
+        self.head_heights, self.tail_heights, _ = self._sizes(available_width)
+        self.width = available_width
+        self.height = sum(self.head_heights) + self.chart.height + sum(self.tail_heights)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        head, _, scale = self._sizes(available_width)
+        fixed, slot = hbar_rows(self.block, self.ctx.theme)
+        fit = math.floor((available_height - sum(head) - fixed * scale - 1) / (slot * scale))
+        fit = min(fit, self.stop - self.start - 1)  # the rest keeps a bar or more, with the note and source
+        if fit < MIN_PART:
+            return []
+        parts = [ContinuedChart(self.ctx, self.block, self.number, self.start, self.start + fit),
+                 ContinuedChart(self.ctx, self.block, self.number, self.start + fit, self.stop)]
+        for part in parts:
+            part.briefing_origin = self.block.origin
+        return parts
+
+    def draw(self) -> None:
+        y = self.height
+        if self.bookmark is not None:
+            self.bookmark.drawOn(self.canv, 0, y)
+        for part, height in zip(self.head, self.head_heights):
+            y -= height
+            part.drawOn(self.canv, 0, y + part.getSpaceAfter())
+        y -= self.chart.height
+        self.chart.drawOn(self.canv, 0, y)
+        for part, height in zip(self.tail, self.tail_heights):
+            y -= height
+            part.drawOn(self.canv, 0, y)
 
 
 # --- bullets and callouts -----------------------------------------------------------------

@@ -6,13 +6,19 @@ Kept apart from the story builder (pdf.py) because it draws on the canvas direct
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
+from ..errors import Diagnostic
 from ..model import Document
 from ..stamp import Stamp
 from ..theme import Theme
@@ -22,10 +28,25 @@ from .pdf_styles import BOLD, REGULAR
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 22 * mm, 20 * mm  # fit for printing on A4 and Letter alike
 FIRST_TOP = 15 * mm  # page 1 has no running header, so its band starts higher
 BAND_PAD = 9 * mm
+MARKING_LINES = 4  # a long marking wraps to at most this many lines in the band, header and footer
+MARKING_LEADING = 1.2  # baseline to baseline, as a multiple of the marking's size
+HEADER_TITLE_ROOM = 120.0  # the running header keeps this much beside the marking for the (shortened) title
+BAND_SHARE = 0.5  # the title band takes at most this share of the first page while the title is not below its minimum
+
+
+def _title_sizes(theme: Theme) -> list[float]:
+    """The title's sizes to try, largest first: whole points from the theme's title size down to
+    print's least size (those below the title minimum are for a title that is reported)."""
+    top, least = theme.print.title, theme.print.least
+    return [top] + [float(size) for size in range(math.ceil(top) - 1, math.ceil(least) - 1, -1) if size < top]
 
 
 class TitleBand(Flowable):
-    """The first-page band: title, subtitle, byline and date, and the handling marking."""
+    """The first-page band: title, subtitle, byline and date, and the handling marking.
+
+    A long title is set smaller, down to the theme's title minimum, so that the band takes at most
+    half of the first page; one longer still is a finding at the title, set as large as lets the
+    band fit the page (never below print's least size)."""
 
     def __init__(self, ctx: Context):
         super().__init__()
@@ -38,13 +59,43 @@ class TitleBand(Flowable):
         if details:
             self.paragraphs.append(Paragraph(escape("  ·  ".join(details)), styles.meta))
         self.gaps = [0.0] + [7.0] * (len(self.paragraphs) - 1)
-        self.top_pad = 24.0 if ctx.document.meta.marking else 0.0  # room for the marking above the title
+        self.top_pad = 0.0
+        self.badge: Fitted | None = None
+        self.reported = False
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.heights = [p.wrap(available_width, available_height)[1] for p in self.paragraphs]
-        self.height = sum(self.heights) + sum(self.gaps) + BAND_PAD + 10 + self.top_pad
+        marking, theme = self.ctx.document.meta.marking, self.ctx.theme
+        if marking:  # room for the marking above the title: one line, or more for a long marking
+            self.badge = fit_marking(marking, BOLD, _badge_sizes(theme), available_width - 8)
+            self.top_pad = 24.0 + (len(self.badge.lines) - 1) * self.badge.leading
+            if not self.badge.complete:
+                report_marking(self.ctx.document, self.ctx.findings, "the title band", self.badge)
+        sizes = _title_sizes(theme)
+        for size in sizes:
+            self._set_title(size)
+            self.height = self._measure(available_width, available_height)
+            limit = available_height * (BAND_SHARE if size >= self.ctx.theme.print.title_min else 1.0)
+            if self.height <= limit:
+                break
+        if size < self.ctx.theme.print.title_min and not self.reported:
+            self.reported = True
+            meta = self.ctx.document.meta
+            self.ctx.findings.append(Diagnostic.at(
+                meta.origin_of("title"), f"the title ({len(meta.title):,} characters) is too long for the title band "
+                f"even at {self.ctx.theme.print.title_min:g} pt; it is printed at {size:g} pt",
+                hint="shorten the title, and put the rest in the subtitle or the first section"))
         return self.width, self.height
+
+    def _set_title(self, size: float) -> None:
+        base = self.ctx.styles.title
+        style = base if size == base.fontSize else ParagraphStyle(f"title-{size:g}", parent=base, fontSize=size,
+                                                                  leading=round(size * 1.15, 1))
+        self.paragraphs[0] = Paragraph(escape(self.ctx.document.meta.title), style)
+
+    def _measure(self, width: float, height: float) -> float:
+        self.heights = [p.wrap(width, height)[1] for p in self.paragraphs]
+        return sum(self.heights) + sum(self.gaps) + BAND_PAD + 10 + self.top_pad
 
     def draw(self) -> None:
         canvas, palette = self.canv, self.ctx.theme.palette
@@ -58,31 +109,95 @@ class TitleBand(Flowable):
         for paragraph, height, gap in zip(self.paragraphs, self.heights, self.gaps):
             y -= gap + height
             paragraph.drawOn(canvas, 0, y)
-        marking = self.ctx.document.meta.marking
-        if marking:
-            _marking_badge(canvas, marking, self.width, self.height - 8, self.ctx.theme, on_band=True)
+        if self.badge:
+            _marking_badge(canvas, self.badge, self.width, self.height - 8, self.ctx.theme, on_band=True)
 
 
-def _marking_badge(canvas, marking: str, right: float, baseline: float, theme: Theme, on_band: bool = False) -> float:
-    """Draw the marking in a ruled box ending at `right`; return the box's width."""
-    size = theme.print.running + 0.5
-    width = canvas.stringWidth(marking, BOLD, size)
+@dataclass(frozen=True)
+class Fitted:
+    """A text set to fit a width: its size, its lines, and whether all of it is there."""
+
+    size: float
+    lines: tuple[str, ...]
+    complete: bool
+    font: str = BOLD
+
+    @property
+    def leading(self) -> float:
+        return self.size * MARKING_LEADING
+
+    @property
+    def width(self) -> float:
+        return max(stringWidth(line, self.font, self.size) for line in self.lines)
+
+
+def fit_marking(text: str, font: str, sizes: tuple[float, ...], width: float) -> Fitted:
+    """The largest size at which the text fits `width` in at most MARKING_LINES lines (one line
+    at the first size is how a short marking always prints). At the last size it is cut short
+    with an ellipsis if it still does not fit: the caller reports that."""
+    if stringWidth(text, font, sizes[0]) <= width:
+        return Fitted(sizes[0], (text,), True, font)  # as written: wrapping would close up double spaces
+    for size in sizes:
+        lines = simpleSplit(text, font, size, width)
+        if len(lines) <= MARKING_LINES and all(stringWidth(line, font, size) <= width + 0.01 for line in lines):
+            return Fitted(size, tuple(lines), True, font)
+    size = sizes[-1]
+    lines = [_cut(line, font, size, width) for line in simpleSplit(text, font, size, width)[:MARKING_LINES]]
+    lines[-1] = _cut(lines[-1] + "…", font, size, width) if not lines[-1].endswith("…") else lines[-1]
+    return Fitted(size, tuple(lines), False, font)
+
+
+def _cut(line: str, font: str, size: float, width: float) -> str:
+    """The line, or as much of it as fits with an ellipsis (a word longer than the line)."""
+    if stringWidth(line, font, size) <= width:
+        return line
+    while line and stringWidth(line + "…", font, size) > width:
+        line = line[:-1]
+    return line + "…"
+
+
+def report_marking(document: Document, findings: list, place: str, fitted: Fitted, key: str = "marking") -> None:
+    """An error at the marking (or, in a footer without one, the date), once per place it is cut short."""
+    value = getattr(document.meta, key) or ""
+    message = (f"the {key} ({len(value):,} characters) does not fit {place} even at "
+               f"{fitted.size:g} pt on {MARKING_LINES} lines; it is cut short there")
+    if not any(finding.message == message for finding in findings):
+        findings.append(Diagnostic.at(document.meta.origin_of(key), message,
+                                      hint=f"shorten the {key}: it prints on every page"))
+
+
+def _badge_sizes(theme: Theme) -> tuple[float, ...]:
+    return (theme.print.running + 0.5, theme.print.running, theme.print.least)
+
+
+def _marking_badge(canvas, badge: Fitted, right: float, baseline: float, theme: Theme, on_band: bool = False) -> float:
+    """Draw the marking in a ruled box ending at `right`, its first line on `baseline` and the rest
+    below; return the box's width."""
+    size, lines = badge.size, badge.lines
+    width = badge.width
+    below = (len(lines) - 1) * badge.leading
     canvas.saveState()
     canvas.setFillColor(HexColor(theme.palette.on_band if on_band else theme.palette.accent))
     canvas.setFont(BOLD, size)
-    canvas.drawRightString(right, baseline, marking)
+    if len(lines) == 1:
+        canvas.drawRightString(right, baseline, lines[0])
+    for index, line in enumerate(lines if len(lines) > 1 else ()):
+        canvas.drawString(right - width, baseline - index * badge.leading, line)
     canvas.setStrokeColor(HexColor(theme.palette.on_band if on_band else theme.palette.accent))
     canvas.setLineWidth(0.7)
-    canvas.rect(right - width - 4, baseline - 3, width + 8, size + 5, stroke=1, fill=0)
+    canvas.rect(right - width - 4, baseline - below - 3, width + 8, size + 5 + below, stroke=1, fill=0)
     canvas.restoreState()
     return width + 8
 
 
 class Furniture:
-    """Running header (after page 1) and footer (every page), drawn once the page count is known."""
+    """Running header (after page 1) and footer (every page), drawn once the page count is known.
+    A long marking wraps (up to MARKING_LINES lines) and shrinks to fit beside the title in the
+    header and beside "Page N of M" in the footer; what still does not fit is reported."""
 
-    def __init__(self, document: Document, theme: Theme):
+    def __init__(self, document: Document, theme: Theme, findings: list | None = None):
         self.document, self.theme = document, theme
+        self.findings = findings if findings is not None else []
 
     def decorate(self, canvas: Canvas, page: int, pages: int) -> None:
         meta, palette, size = self.document.meta, self.theme.palette, self.theme.print.running
@@ -91,7 +206,12 @@ class Furniture:
         canvas.saveState()
         if page > 1:
             header_y = height - MARGIN_TOP + 9
-            badge = _marking_badge(canvas, meta.marking, right - 4, header_y, self.theme) + 16 if meta.marking else 0.0
+            badge = 0.0
+            if meta.marking:
+                fitted = self._fit(meta.marking, BOLD, _badge_sizes(self.theme), right - left - 28 - HEADER_TITLE_ROOM,
+                                   "the running header")
+                top = header_y + (len(fitted.lines) - 1) * fitted.leading  # a long marking grows upwards
+                badge = _marking_badge(canvas, fitted, right - 4, top, self.theme) + 16
             canvas.setFont(REGULAR, size)
             canvas.setFillColor(HexColor(palette.muted))
             canvas.drawString(left, header_y, _shorten(canvas, meta.title, right - left - badge, size))
@@ -102,10 +222,25 @@ class Furniture:
         canvas.setFillColor(HexColor(palette.muted))
         canvas.setFont(REGULAR, size)
         left_text = "  ·  ".join(part for part in (meta.marking, meta.date) if part)
+        number = f"Page {page} of {pages}"
         if left_text:
-            canvas.drawString(left, footer_y, left_text)
-        canvas.drawRightString(right, footer_y, f"Page {page} of {pages}")
+            room = right - left - canvas.stringWidth(number, REGULAR, size) - 12
+            fitted = self._fit(left_text, REGULAR, (size, self.theme.print.least), room, "the footer")
+            if fitted.size != size:
+                canvas.setFont(REGULAR, fitted.size)
+            first = footer_y + (len(fitted.lines) - 1) * fitted.leading / 2  # lines centred on the footer line
+            for index, line in enumerate(fitted.lines):
+                canvas.drawString(left, first - index * fitted.leading, line)
+            if fitted.size != size:
+                canvas.setFont(REGULAR, size)
+        canvas.drawRightString(right, footer_y, number)
         canvas.restoreState()
+
+    def _fit(self, text: str, font: str, sizes: tuple[float, ...], width: float, place: str) -> Fitted:
+        fitted = fit_marking(text, font, sizes, width)
+        if not fitted.complete:
+            report_marking(self.document, self.findings, place, fitted, "marking" if self.document.meta.marking else "date")
+        return fitted
 
 
 def _shorten(canvas: Canvas, value: str, width: float, size: float) -> str:

@@ -25,6 +25,7 @@ TITLE_GAP = 4.0
 SPLIT_IN_ROW = 30.0  # a row taller than the space left may break inside, if each part keeps this much
 KEEP_WHOLE_ROWS = 15  # tables up to this many rows move to the next page whole rather than break
 LONG_TABLE_START = 160.0  # points a long table needs below its title (a few rows) before it may start
+LONG_WORD_SHARE = 1 / 3  # a word wider than this share of the portrait frame may break rather than turn the page
 SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)  # table type sizes to try, largest first; never below 7 pt
 
 
@@ -53,15 +54,17 @@ def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowab
 
 
 def choose_layout(ctx: Context, block: TableBlock) -> Layout:
-    """The largest size at which the columns fit portrait, else landscape, else 7 pt landscape with
-    long words broken inside their cells (numbers keep their width). Number columns keep their
+    """The largest size at which the columns fit portrait; else portrait with over-long words (wider
+    than a third of the page) broken inside their cells, since a page turned for one long word would
+    leave the page before it nearly empty; else landscape (for many columns), else 7 pt landscape
+    with long words broken inside their cells (numbers keep their width). Number columns keep their
     header on one line when the whole table then fits unwrapped; else headers wrap, as one header
     row of two or three lines costs less than text wrapping in every row."""
-    for landscape in (False, True):
+    for landscape, word_cap in ((False, None), (False, ctx.width * LONG_WORD_SHARE), (True, None)):
         room = ctx.landscape_width if landscape else ctx.width
         for size in SIZES:
             for wrap_headers in (False, True):
-                natural, minimum, numeric = _measure(block, size, wrap_headers)
+                natural, minimum, numeric = _measure(block, size, wrap_headers, word_cap)
                 if sum(natural if not wrap_headers else minimum) <= room:
                     return Layout(size, landscape, fit_columns(natural, minimum, [not n for n in numeric], room))
     return Layout(SIZES[-1], True, _last_resort_widths(block, ctx.landscape_width))
@@ -84,10 +87,11 @@ def _last_resort_widths(block: TableBlock, room: float) -> list[float]:
     return [least + extra * share for least, extra in zip(need, wanted)]
 
 
-def _measure(block: TableBlock, size: float, wrap_headers: bool) -> tuple[list[float], list[float], list[bool]]:
+def _measure(block: TableBlock, size: float, wrap_headers: bool,
+             word_cap: float | None = None) -> tuple[list[float], list[float], list[bool]]:
     """Natural and smallest widths per column. A number column is as wide as its widest figure and
     its header (or, with `wrap_headers`, its header's longest word): figures never wrap. A text
-    column may shrink to its longest word."""
+    column may shrink to its longest word, or to `word_cap` when words longer than that may break."""
     rows = block.shown_rows()
     natural, minimum, numeric = [], [], []
     for index, column in enumerate(block.columns):
@@ -103,6 +107,8 @@ def _measure(block: TableBlock, size: float, wrap_headers: bool) -> tuple[list[f
             widest = max([stringWidth(column.name, BOLD, size)] + [stringWidth(c, REGULAR, size) for c in cells])
             words = [w for c in cells for w in c.split()]
             longest = max([widest_word] + [stringWidth(w, REGULAR, size) for w in words])
+            if word_cap is not None:
+                longest = max(widest_word, min(longest, word_cap))
             natural.append(widest + 2 * PAD + 1)
             minimum.append(longest + 2 * PAD + 1)
         numeric.append(column.format is not None)
