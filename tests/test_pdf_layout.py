@@ -3,7 +3,6 @@ what was too large or too long is laid out on sane pages, or is a finding with a
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -125,7 +124,7 @@ def test_a_marking_too_long_for_four_lines_is_an_error_at_the_marking_and_cut_sh
 
 def test_a_500_character_category_wraps_turned_and_the_chart_keeps_a_sane_height(built):
     from generator.charts import render_chart
-    from generator.loader import load
+    from generator.content import load
 
     document = load(LAYOUT / "long-category.yaml")
     chart = render_chart(document.charts()[0])
