@@ -104,15 +104,18 @@ class Gap(Flowable):
 
 def stats_flowables(ctx: Context, block: StatsBlock) -> list[Flowable]:
     """Cards in an even grid, two across for one or two cards and four across otherwise; a short
-    last row is centred. Every card of a block has the same height (the tallest card's), and all
-    values share one size, the largest at which the widest fits its card on one line."""
+    last row is centred. Every card of a block has the same height (the tallest card's), and the
+    values of a row share one size, the largest at which its widest fits its card on one line, so
+    one long figure shrinks its own row, never the headline figures of the others."""
     across = 2 if len(block.stats) <= 2 else 4
     card_width = (ctx.width - CARD_GAP * (across - 1)) / across
     inner = card_width - CARD_PAD - CARD_PAD_RIGHT
-    value_style = _value_style(ctx, block, inner)
-    cards = [_card(ctx, stat, value_style) for stat in block.stats]
-    height = max(card.measure(inner) for card in cards)
-    rows = [cards[start:start + across] for start in range(0, len(cards), across)]
+    stat_rows = [block.stats[start:start + across] for start in range(0, len(block.stats), across)]
+    rows = []
+    for stats in stat_rows:
+        value_style = _value_style(ctx, stats, inner)
+        rows.append([_card(ctx, stat, value_style) for stat in stats])
+    height = max(card.measure(inner) for row in rows for card in row)
     flowables: list[Flowable] = []
     for row in rows:
         flowables += [CardRow(ctx, row, card_width, height, across), Gap(CARD_GAP)]
@@ -122,15 +125,15 @@ def stats_flowables(ctx: Context, block: StatsBlock) -> list[Flowable]:
 CARD_GAP, CARD_PAD, CARD_PAD_RIGHT, CARD_TOP, CARD_BOTTOM = 8.0, 10.0, 8.0, 9.0, 9.0
 
 
-def _value_style(ctx: Context, block: StatsBlock, room: float) -> ParagraphStyle:
-    """One size for every figure of the block: the largest at which the widest fits its card on one
+def _value_style(ctx: Context, stats, room: float) -> ParagraphStyle:
+    """One size for every figure of a row of cards: the largest at which the widest fits its card on one
     line, never below the theme's minimum. A figure is never broken inside its number. One too wide
     for its card even at the minimum is reported, and printed as the draft's best: its words (prefix,
     number, suffix) on lines of their own, smaller still if the number needs it, never below print's least."""
     base, least = ctx.styles.stat_value, ctx.theme.print.stat_value_min
-    widest = max(stringWidth(stat.shown, BOLD, 1) for stat in block.stats)
+    widest = max(stringWidth(stat.shown, BOLD, 1) for stat in stats)
     size = max(least, min(base.fontSize, room / widest if widest else base.fontSize))
-    wide = [stat for stat in block.stats if stringWidth(stat.shown, BOLD, size) > room + 0.01]
+    wide = [stat for stat in stats if stringWidth(stat.shown, BOLD, size) > room + 0.01]
     if not wide:
         return ParagraphStyle("stat_value_fitted", parent=base, fontSize=size, leading=size * 1.1, splitLongWords=0)
     token = max(stringWidth(word, BOLD, 1) for stat in wide for word in stat.shown.split())
