@@ -216,6 +216,15 @@ class StatsBlock:
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(stat.source for stat in self.stats))
 
+    def texts(self) -> Iterator[str]:
+        """Every string a reader may see of this block (for the glyph check)."""
+        yield from (text for stat in self.stats for text in (stat.label, stat.shown))
+        yield self.notes or ""
+
+    def data(self) -> tuple[list[float], list[str]] | None:
+        """The numbers and texts a headline figure can be checked against; None: this block holds no data."""
+        return None
+
 
 @dataclass(frozen=True)
 class ChartBlock:
@@ -229,6 +238,16 @@ class ChartBlock:
     format: NumberFormat = NumberFormat()
     notes: str | None = None
     origin: Origin = NOWHERE
+
+    def texts(self) -> Iterator[str]:
+        yield from (self.title, self.subtitle or "", self.note or "", *self.categories)
+        yield from (series.name for series in self.series)
+        yield from (self.format.format(v) for series in self.series for v in series.values)
+        yield self.notes or ""
+
+    def data(self) -> tuple[list[float], list[str]] | None:
+        numbers = [value for series in self.series for value in series.values]
+        return numbers, [self.title, self.subtitle or "", self.note or "", *self.categories]
 
     def alt_text(self) -> str:
         """Title and every value, for readers who cannot see the picture."""
@@ -253,6 +272,15 @@ class TableBlock:
     def shown_rows(self) -> list[list[str]]:
         return [[col.show(cell) for col, cell in zip(self.columns, row)] for row in self.rows]
 
+    def texts(self) -> Iterator[str]:
+        yield from (self.title, self.note or "", *(column.name for column in self.columns))
+        yield from (cell for row in self.shown_rows() for cell in row)
+        yield self.notes or ""
+
+    def data(self) -> tuple[list[float], list[str]] | None:
+        numbers = [cell for row in self.rows for cell in row if isinstance(cell, (int, float))]
+        return numbers, [self.title, self.note or "", *(cell for row in self.shown_rows() for cell in row)]
+
 
 @dataclass(frozen=True)
 class BulletItem:
@@ -273,6 +301,13 @@ class BulletsBlock:
     notes: str | None = None
     origin: Origin = NOWHERE
 
+    def texts(self) -> Iterator[str]:
+        yield from (self.title, self.intro or "", *(item.full_text for item in self.items))
+        yield self.notes or ""
+
+    def data(self) -> tuple[list[float], list[str]] | None:
+        return None
+
 
 @dataclass(frozen=True)
 class CalloutBlock:
@@ -280,6 +315,13 @@ class CalloutBlock:
     sources: tuple[str, ...]
     notes: str | None = None
     origin: Origin = NOWHERE
+
+    def texts(self) -> Iterator[str]:
+        yield self.text
+        yield self.notes or ""
+
+    def data(self) -> tuple[list[float], list[str]] | None:
+        return None
 
 
 Block = Union[StatsBlock, ChartBlock, TableBlock, BulletsBlock, CalloutBlock]
@@ -329,25 +371,8 @@ class Document:
         for section in self.sections:
             yield section.title, section.origin
             for block in section.blocks:
-                for value in _block_texts(block):
+                for value in block.texts():
                     yield value, block.origin
-
-
-def _block_texts(block: Block) -> Iterator[str]:
-    if isinstance(block, StatsBlock):
-        yield from (text for stat in block.stats for text in (stat.label, stat.shown))
-    elif isinstance(block, ChartBlock):
-        yield from (block.title, block.subtitle or "", block.note or "", *block.categories)
-        yield from (series.name for series in block.series)
-        yield from (block.format.format(v) for series in block.series for v in series.values)
-    elif isinstance(block, TableBlock):
-        yield from (block.title, block.note or "", *(column.name for column in block.columns))
-        yield from (cell for row in block.shown_rows() for cell in row)
-    elif isinstance(block, BulletsBlock):
-        yield from (block.title, block.intro or "", *(item.full_text for item in block.items))
-    elif isinstance(block, CalloutBlock):
-        yield block.text
-    yield block.notes or ""
 
 
 def source_line(document: Document, keys: tuple[str, ...]) -> str:

@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterator
 
 from ..errors import Diagnostic
-from ..model import NOWHERE, ChartBlock, Document, Stat, StatsBlock, TableBlock
+from ..model import NOWHERE, Document, Stat, StatsBlock
 
 
 def document_findings(document: Document) -> list[Diagnostic]:
@@ -47,7 +47,7 @@ def _stats_not_in_data(document: Document) -> Iterator[Diagnostic]:
         if not isinstance(block, StatsBlock):
             continue
         for number, stat in enumerate(block.stats):
-            if not any(_shows(other, stat) for other in document.blocks() if stat.source in _block_sources(other)):
+            if not any(_shows(other, stat) for other in document.blocks() if other.data() is not None and stat.source in other.sources):
                 origin = block.origin if stat.origin is NOWHERE else stat.origin
                 short = document.source(stat.source).short
                 yield Diagnostic.at(origin, f"the figure {stat.shown} ({_clipped(stat.label)!r}) appears in no chart or table citing {short}",
@@ -58,18 +58,9 @@ def _clipped(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
-def _block_sources(block) -> tuple[str, ...]:
-    return block.sources if isinstance(block, (ChartBlock, TableBlock)) else ()
-
-
-def _shows(block: ChartBlock | TableBlock, stat: Stat) -> bool:
+def _shows(block, stat: Stat) -> bool:
     """The stat's value among the block's numbers, or its figure as written in the block's text."""
-    if isinstance(block, ChartBlock):
-        numbers = [value for series in block.series for value in series.values]
-        texts = [block.title, block.subtitle or "", block.note or "", *block.categories]
-    else:
-        numbers = [cell for row in block.rows for cell in row if isinstance(cell, (int, float))]
-        texts = [block.title, block.note or "", *(cell for row in block.shown_rows() for cell in row)]
+    numbers, texts = block.data()
     if any(math.isclose(value, stat.value, rel_tol=1e-9, abs_tol=1e-12) for value in numbers):
         return True
     return any(stat.shown in text for text in texts)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
@@ -188,10 +188,17 @@ def _split_thousands_hint(values: Node) -> str | None:
     return None
 
 
-BLOCK_READERS: dict[str, Callable[["DocumentReader", Node, str], Block | None]] = {
-    "stats": read_stats,
-    "chart": read_chart,
-    "table": read_table,
-    "bullets": read_bullets,
-    "callout": read_callout,
+class BlockKind(NamedTuple):
+    """A block kind as the content file names it: the model class it becomes and its reader."""
+
+    model: type
+    read: Callable[["DocumentReader", Node, str], Block | None]
+
+
+BLOCK_READERS: dict[str, BlockKind] = {
+    "stats": BlockKind(StatsBlock, read_stats),
+    "chart": BlockKind(ChartBlock, read_chart),
+    "table": BlockKind(TableBlock, read_table),
+    "bullets": BlockKind(BulletsBlock, read_bullets),
+    "callout": BlockKind(CalloutBlock, read_callout),
 }

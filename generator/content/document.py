@@ -183,4 +183,4 @@ class DocumentReader(FormatReader):
             hint = f"did you mean {near!r}?" if near else f"block types: {', '.join(tuple(BLOCK_READERS))}"
             self.error(key_node, path, f"unknown block type {kind!r}", hint)
             return None
-        return BLOCK_READERS[kind](self, body, f"{path}.{kind}")
+        return BLOCK_READERS[kind].read(self, body, f"{path}.{kind}")

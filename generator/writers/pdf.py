@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, LETTER, landscape
@@ -18,7 +19,7 @@ from reportlab.platypus import (ActionFlowable, BaseDocTemplate, CondPageBreak, 
 from .. import __version__
 from ..charts import RenderedChart
 from ..errors import Diagnostic
-from ..model import NOWHERE, BulletsBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock, cites_line
+from ..model import NOWHERE, BulletsBlock, CalloutBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock, cites_line
 from ..theme import Theme
 from . import Options, Output
 from . import pdf_blocks as blocks
@@ -172,18 +173,25 @@ def _tagged(flowable: Flowable, origin: Origin) -> Flowable:
     return flowable
 
 
+# What each block kind prints, and the counter ("figure", "table") its caption is numbered by.
+# A kind missing here is an error, never drawn as another (tests/test_registry.py holds every
+# kind of the model to a line in this table).
+PDF_BLOCKS: dict[type, tuple[str | None, Callable]] = {
+    StatsBlock: (None, lambda ctx, block, chart, number: blocks.stats_flowables(ctx, block)),
+    ChartBlock: ("figure", lambda ctx, block, chart, number: blocks.chart_flowables(ctx, block, chart, number)),
+    TableBlock: ("table", lambda ctx, block, chart, number: table_flowables(ctx, block, number)),
+    BulletsBlock: (None, lambda ctx, block, chart, number: blocks.bullets_flowables(ctx, block)),
+    CalloutBlock: (None, lambda ctx, block, chart, number: blocks.callout_flowables(ctx, block)),
+}
+
+
 def _block(ctx: blocks.Context, block, charts: dict[ChartBlock, RenderedChart], numbers: dict[str, int]) -> list[Flowable]:
-    if isinstance(block, StatsBlock):
-        return blocks.stats_flowables(ctx, block)
-    if isinstance(block, ChartBlock):
-        numbers["figure"] += 1
-        return blocks.chart_flowables(ctx, block, charts[block], numbers["figure"])
-    if isinstance(block, TableBlock):
-        numbers["table"] += 1
-        return table_flowables(ctx, block, numbers["table"])
-    if isinstance(block, BulletsBlock):
-        return blocks.bullets_flowables(ctx, block)
-    return blocks.callout_flowables(ctx, block)
+    if type(block) not in PDF_BLOCKS:
+        raise TypeError(f"the PDF has no way to print a {type(block).__name__}")
+    counter, flowables = PDF_BLOCKS[type(block)]
+    if counter:
+        numbers[counter] += 1
+    return flowables(ctx, block, charts.get(block), numbers[counter] if counter else 0)
 
 
 class _RoomFor(CondPageBreak):
