@@ -185,6 +185,7 @@ def test_a_build_killed_at_any_moment_leaves_whole_files_and_the_next_build_leav
             state[name] = "new" if data == new[name] else "old"
         report.append((moment, killed, strays, state))
     kills = [entry for entry in report if entry[1]]
+    print(f"kills survived: {len(kills)} of {len(moments)} moments, {sum(bool(entry[2]) for entry in kills)} with a temporary on disk")
     assert len(kills) >= 4, report  # a spread moment may land after a fast build has finished
     assert any(entry[2] for entry in kills), "no kill landed while a temporary was on disk"
 

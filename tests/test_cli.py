@@ -163,13 +163,31 @@ def test_build_refuses_text_that_cannot_fit_and_writes_it_when_forced(tmp_path: 
     assert [p.name for p in out.iterdir()] == ["too-large-card.pptx"]
 
 
+EPOCHS = {
+    "yesterday": "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, found 'yesterday'",
+    "²": "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, found '²'",  # str.isdigit says yes
+    "99999999999999999999": "SOURCE_DATE_EPOCH must be a date no later than 9999-12-31 (253402300799 seconds), found 99999999999999999999",
+    "253402300800": "SOURCE_DATE_EPOCH must be a date no later than 9999-12-31 (253402300799 seconds), found 253402300800",
+}
+
+
+@pytest.mark.parametrize("epoch", EPOCHS, ids=["text", "superscript", "overflow", "year-10000"])
 @pytest.mark.parametrize("command", ["build", "check", "preview"])
-def test_a_malformed_source_date_epoch_is_a_plain_error_for_every_command(tmp_path: Path, command: str):
+def test_a_malformed_source_date_epoch_is_a_plain_error_for_every_command(tmp_path: Path, command: str, epoch: str):
     import os
 
     result = subprocess.run([sys.executable, "-m", "generator", command, str(FIXTURES / "minimal.yaml"), *(
         ["--out", str(tmp_path / "out")] if command != "check" else [])], capture_output=True, text=True, cwd=ROOT,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "yesterday"})
+        env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
     assert result.returncode == 2
-    assert "briefing: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, found 'yesterday'" in result.stderr
+    assert f"briefing: {EPOCHS[epoch]}" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_the_last_second_of_year_9999_dates_both_outputs(tmp_path: Path):
+    import os
+
+    result = subprocess.run([sys.executable, "-m", "generator", "build", str(FIXTURES / "minimal.yaml"), "--out", str(tmp_path)],
+                            capture_output=True, text=True, cwd=ROOT, env={**os.environ, "SOURCE_DATE_EPOCH": "253402300799"})
+    assert result.returncode == 0, result.stderr
+    assert b"D:99991231235959" in (tmp_path / "minimal.pdf").read_bytes()
