@@ -27,11 +27,11 @@ from matplotlib.font_manager import get_font
 from .chart_paint import picture
 from .chart_vectors import GRID_WIDTH, RULE_WIDTH, VectorChart, VectorPath, VectorText, _metrics, _r
 from .model import ChartBlock, Document, NumberFormat
-from .theme import DEFAULT_THEME, Theme
+from .theme import DEFAULT_THEME, MINIMUMS, Theme
 
 __all__ = ["RenderedChart", "VectorChart", "VectorPath", "VectorText", "render_chart", "render_charts"]
 
-MIN_TEXT = 7.0  # no chart text below this, whatever the theme says
+MIN_TEXT = MINIMUMS.print_text  # no chart text below this, whatever the theme says
 PAD = 2.0  # clear margin at the figure edge
 LABEL_GAP = 3.0  # bar end to its value label
 CAT_GAP = 5.0  # baseline to category labels

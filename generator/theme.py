@@ -55,6 +55,21 @@ class Palette:
 
 
 @dataclass(frozen=True)
+class Minimums:
+    """The least the outputs allow, whatever the content asks: text sizes a reader can read on paper
+    and from the back of a room, and the contrast of text on its ground (WCAG 2 AA). The checks hold
+    the theme to these, and every fitting step (tables, cards, charts, slides) stops at them."""
+
+    print_text: float = 7.0  # no text of the PDF or of a chart is set smaller
+    screen_body: float = 14.0  # body text on a slide
+    screen_title: float = 24.0  # slide titles and headlines
+    contrast: float = 4.5
+
+
+MINIMUMS = Minimums()
+
+
+@dataclass(frozen=True)
 class PrintSizes:
     """Type scale of the PDF, in points."""
 
@@ -72,7 +87,7 @@ class PrintSizes:
     stat_label: float = 9
     table: float = 9
     running: float = 7.5
-    least: float = 7  # the print minimum: no text of the PDF is set smaller, whatever it must fit
+    least: float = MINIMUMS.print_text  # no text of the PDF is set smaller, whatever it must fit
 
 
 @dataclass(frozen=True)
@@ -128,6 +143,7 @@ class Theme:
     screen: ScreenSizes = ScreenSizes()
     chart: ChartStyle = ChartStyle()
     deck_chart: ChartStyle = DECK_CHART
+    minimums: Minimums = MINIMUMS
 
 
 DEFAULT_THEME = Theme()

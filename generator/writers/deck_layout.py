@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ..measure import LINE_SPACING, text_width, wrap
 from ..model import Document, Origin, Source, attribution
-from ..theme import DECK_HEADLINE_LINES, Theme
+from ..theme import DECK_HEADLINE_LINES, MINIMUMS, Theme
 from .deck_shapes import Para, Run, TextBox
 
 WIDTH, HEIGHT = 960.0, 540.0  # 13.333 x 7.5 in
@@ -21,7 +21,7 @@ CONTENT_W = WIDTH - 2 * MARGIN
 FOOTER_Y = 508.0
 BOTTOM = 496.0  # lowest edge of slide content, above the footer
 HEADLINE_Y = 26.0
-MIN_BODY, MIN_TITLE = 14.0, 24.0  # the smallest text a projector audience is asked to read
+MIN_BODY, MIN_TITLE = MINIMUMS.screen_body, MINIMUMS.screen_title  # the smallest text a projector audience is asked to read
 
 
 def fitted_text(text: str, x: float, y: float, width: float, sizes: tuple[float, ...], max_height: float,
