@@ -58,9 +58,10 @@ def prepare(content: Path, formats: tuple[str, ...] = tuple(FORMATS), options: O
     from .content import parse_content, read_content
 
     data = read_content(content)
-    document, deck = parse_content(data, str(content))  # invalid content stops here, before any drawing library is loaded
+    document, settings = parse_content(data, str(content))  # invalid content stops here, before any drawing library is loaded
+    options = replace(options, page_size=options.page_size or settings.page_size)
     if "pptx" in formats:
-        options = _with_template(options, deck)  # a bad template, a zip bomb too, is refused before anything is drawn
+        options = _with_template(options, settings)  # a bad template, a zip bomb too, is refused before anything is drawn
     from .charts import render_charts
     from .checks import document_findings, theme_findings, uncovered
     from .stamp import stamp_for
@@ -73,14 +74,14 @@ def prepare(content: Path, formats: tuple[str, ...] = tuple(FORMATS), options: O
     return Prepared(document, outputs, _placed(findings, outputs))
 
 
-def _with_template(options: Options, deck) -> Options:
+def _with_template(options: Options, settings) -> Options:
     """The template the deck builds on (the command line's, else the content's) and its checked bytes."""
-    path = options.template or deck.template
+    path = options.template or settings.template
     if not path:
         return options
     from .writers.template_file import read_template
 
-    origin = deck.origin if path == deck.template else None
+    origin = settings.origin if path == settings.template else None
     return replace(options, template=path, template_origin=origin, template_data=read_template(path, origin))
 
 

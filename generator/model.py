@@ -17,7 +17,6 @@ from typing import Literal, Union
 Align = Literal["left", "center", "right"]
 ChartKind = Literal["bar", "hbar"]
 FormatStyle = Literal["number", "compact", "percent"]
-PageSize = Literal["A4", "Letter"]
 
 PAGE_SIZES: tuple[str, ...] = ("A4", "Letter")
 CHART_KINDS: tuple[str, ...] = ("bar", "hbar")
@@ -152,7 +151,6 @@ class Meta:
     author: str | None = None
     organisation: str | None = None
     marking: str | None = None
-    page_size: PageSize = "A4"
     keywords: tuple[str, ...] = ()
     origins: tuple[tuple[str, Origin], ...] = ()  # where each field was written: ("title", Origin), ...
 

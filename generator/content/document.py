@@ -19,9 +19,11 @@ from .formats import FormatReader
 from .nodes import Fields, is_null, printable, suggest
 
 @dataclass(frozen=True)
-class DeckSettings:
-    """What the content file asks of the deck alone: the template to build on, and where it says so."""
+class OutputSettings:
+    """What the content file asks of one output alone, kept out of the document model: the PDF's
+    page size, and the deck's template and where the content names it."""
 
+    page_size: str = "A4"
     template: str | None = None
     origin: Origin = NOWHERE
 
@@ -36,7 +38,7 @@ class DocumentReader(FormatReader):
 
     def __init__(self, file: str):
         super().__init__(file)
-        self.deck = DeckSettings()
+        self.settings_read = OutputSettings()
         self.citations: list[tuple[str, Node, str]] = []
 
     def document(self, root: Node) -> Document | None:
@@ -46,7 +48,7 @@ class DocumentReader(FormatReader):
             self.diagnostics.sort(key=lambda d: (d.line, d.column))
             return None
         meta = self.meta(fields)
-        self.deck = self.template(fields)
+        self.settings_read = self.settings(fields)
         sources, defined = self.sources(fields)
         cites = self.cite_list(fields.get("cites"), "cites")
         sections = self.sections(fields)
@@ -60,7 +62,6 @@ class DocumentReader(FormatReader):
 
     def meta(self, fields: Fields) -> Meta | None:
         title = fields.text("title")
-        page_size = fields.get("page_size")
         keywords = fields.get("keywords")
         if title is None:
             return None
@@ -71,19 +72,20 @@ class DocumentReader(FormatReader):
             author=fields.text("author"),
             organisation=fields.text("organisation"),
             marking=fields.text("marking"),
-            page_size=(self.choice(page_size, "page_size", PAGE_SIZES) or "A4") if page_size else "A4",
             keywords=self.texts(keywords, "keywords") if keywords else (),
             origins=tuple((key, self.origin(node, key)) for key, node, _ in fields.pairs() if key in META_KEYS),
         )
 
-    def template(self, fields: Fields) -> DeckSettings:
-        """The deck template's path, taken relative to the content file, and where it was written.
-        It is the deck's setting, not the document's, so it is kept apart from the model."""
+    def settings(self, fields: Fields) -> OutputSettings:
+        """The PDF's page size, and the deck template's path (taken relative to the content file) with
+        where it was written: settings of one output each, so kept apart from the model."""
+        node = fields.get("page_size")
+        page_size = (self.choice(node, "page_size", PAGE_SIZES) or "A4") if node else "A4"
         text = fields.text("template")
         if not text:
-            return DeckSettings()
+            return OutputSettings(page_size)
         path = Path(text) if Path(text).is_absolute() else Path(self.file).parent / text
-        return DeckSettings(str(path), self.origin(fields.get("template"), "template"))
+        return OutputSettings(page_size, str(path), self.origin(fields.get("template"), "template"))
 
     def sources(self, fields: Fields) -> tuple[list[Source], set[str]]:
         """The registry's valid entries, and every key it defines: a key whose entry has an error is

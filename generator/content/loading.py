@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import ContentError, Diagnostic
 from ..model import Document
-from .document import DeckSettings, DocumentReader
+from .document import DocumentReader, OutputSettings
 from .files import decoded, read_content
 from .yaml_text import compose
 
@@ -25,11 +25,11 @@ def parse(data: bytes, name: str) -> Document:
     return parse_content(data, name)[0]
 
 
-def parse_content(data: bytes, name: str) -> tuple[Document, DeckSettings]:
-    """The document and what the content asks of the deck alone (its template), kept apart."""
+def parse_content(data: bytes, name: str) -> tuple[Document, OutputSettings]:
+    """The document, and what the content asks of one output alone (page size, template), kept apart."""
     root = compose(decoded(data, name), name)  # also runs the depth and alias guard
     reader = DocumentReader(name)
     document = reader.document(root)
     if reader.diagnostics or document is None:
         raise ContentError(reader.diagnostics or [Diagnostic(name, 0, 0, "", "the content could not be read")])
-    return document, reader.deck
+    return document, reader.settings_read

@@ -21,7 +21,7 @@ FORMATS: dict[str, tuple[str, str]] = {
 class Options:
     """Choices made on the command line that override the content file."""
 
-    page_size: str | None = None
+    page_size: str | None = None  # "A4" or "Letter": the command line's, else the content's (set by the build)
     stamp: Stamp = Stamp(FALLBACK_EPOCH, "")  # set by the build from the content; see generator.stamp
     pptx_charts: str = "picture"  # "picture" (matplotlib, as in the PDF) or "native" (editable PowerPoint charts)
     template: str | None = None  # a .pptx whose master and layouts the deck builds on (the option's, else the content's)

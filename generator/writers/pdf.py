@@ -35,7 +35,7 @@ FILL_BEFORE_MOVING = 0.5  # a block scaled to fit takes the rest of its page whe
 def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> Output:
     """Lay the briefing out and return the PDF file's bytes."""
     styles = build_styles(theme)
-    size = PAGE_SIZES[options.page_size or document.meta.page_size]
+    size = PAGE_SIZES[options.page_size or "A4"]
     wide = landscape(size)
     buffer = io.BytesIO()
     meta = document.meta
