@@ -211,3 +211,16 @@ def test_an_alias_across_documents_is_reported_not_raised(tmp_path: Path):
     content.write_text("--- &a [1]\n--- *a\n")
     with pytest.raises(ContentError, match=r"two.yaml:2:1: error: YAML syntax: expected a single document"):
         load(content)
+
+
+def test_a_line_break_or_tab_inside_text_reads_as_a_space(tmp_path: Path):
+    """A PDF paragraph shows a line break as a space; chart labels and slides now read it the same way,
+    rather than drawing a missing glyph."""
+    content = tmp_path / "breaks.yaml"
+    content.write_text('title: "Two\\nlines"\nsources: {s: {title: S, publisher: P}}\nsections:\n  - title: A\n    blocks:\n'
+                       '      - chart: {title: C, categories: ["a\\tb", "c \\n d"], series: [{name: "x\\ny", values: [1, 2]}],'
+                       ' format: {suffix: "\\n%"}, sources: [s]}\n')
+    document = load(content)
+    chart = document.charts()[0]
+    assert document.meta.title == "Two lines"
+    assert chart.categories == ("a b", "c d") and chart.series[0].name == "x y" and chart.format.suffix == " %"

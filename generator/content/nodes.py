@@ -28,6 +28,7 @@ _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")  # no output can hold these
 _MERGE = _TAG + "merge"
+_BREAKS = re.compile(r"[ ]*[\t\n\r\v\f]\s*")
 _SEPARATORS = {"\u2028": "line separator", "\u2029": "paragraph separator"}
 _INVISIBLE = set("\u115f\u1160\u2800\u3164\uffa0")  # letters and symbols that draw nothing
 
@@ -116,7 +117,9 @@ class Reader:
         if not isinstance(node, ScalarNode) or is_null(node):
             self.expect(node, path, "text")
             return None
-        value = node.value.strip()
+        # A line break or tab inside text reads as a space, as a PDF paragraph already shows it, so the
+        # chart labels and the deck (which would draw them as a missing glyph, or break the line) agree.
+        value = _BREAKS.sub(" ", node.value.strip())
         if not value:
             self.expect(node, path, "text", "this value is empty")
             return None
@@ -136,7 +139,7 @@ class Reader:
         if not isinstance(node, ScalarNode):
             self.expect(node, path, "text")
             return None
-        return self.showable(node, path, node.value)
+        return self.showable(node, path, _BREAKS.sub(" ", node.value))
 
     def showable(self, node: Node, path: str, value: str) -> str | None:
         """Control characters (often left by a copy from another program) break the deck's XML and
