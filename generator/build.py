@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import Diagnostic
+from .errors import Diagnostic, spans
 from .outputs import check_targets, sweep_stale_partials, write_all
 from .model import Document
 from .theme import DEFAULT_THEME, Theme
@@ -113,15 +113,4 @@ def _where(path: str, placements: list[tuple[str, str, int]]) -> str:
     for block, unit, number in placements:
         if path == block or path.startswith((block + ".", block + "[")):
             units.setdefault(unit, set()).add(number)
-    return ", ".join(_spans(unit, sorted(numbers)) for unit, numbers in units.items())
-
-
-def _spans(unit: str, numbers: list[int]) -> str:
-    runs: list[list[int]] = []
-    for number in numbers:
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    shown = ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
-    return f"{unit}s {shown}" if len(numbers) > 1 else f"{unit} {shown}"
+    return ", ".join(spans(unit, sorted(numbers)) for unit, numbers in units.items())

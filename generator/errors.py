@@ -36,6 +36,18 @@ class Diagnostic:
         return f"{text}\n  hint: {self.hint}" if self.hint else text
 
 
+def spans(unit: str, numbers: list[int]) -> str:
+    """Where a finding lands, as ranges: 'page 3', 'slides 2-4, 7'."""
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    shown = ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+    return f"{unit}s {shown}" if len(set(numbers)) > 1 else f"{unit} {shown}"
+
+
 class ContentError(Exception):
     """The content file cannot be built; holds every diagnostic found."""
 

@@ -28,7 +28,7 @@ _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")  # no output can hold these
 _MERGE = _TAG + "merge"
-_BREAKS = re.compile(r"[ ]*[\t\n\r\v\f]\s*")
+_BREAKS = re.compile(r"[ ]*[\t\n\r][ \t\n\r]*")
 _SEPARATORS = {"\u2028": "line separator", "\u2029": "paragraph separator"}
 _INVISIBLE = set("\u115f\u1160\u2800\u3164\uffa0")  # letters and symbols that draw nothing
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..errors import Diagnostic
+from ..errors import Diagnostic, spans
 from ..model import NOWHERE
 from ..theme import DECK_CHART_SMALL
 from .deck_layout import BOTTOM, FOOTER_Y, HEIGHT, MARGIN, MIN_BODY, WIDTH
@@ -64,18 +64,7 @@ def _merged(found: list[Diagnostic]) -> list[Diagnostic]:
     slides: dict[Diagnostic, list[int]] = {}
     for finding in found:
         slides.setdefault(replace(finding, where=""), []).append(int(finding.where.split()[-1]))
-    return [replace(finding, where=_slides(numbers)) for finding, numbers in slides.items()]
-
-
-def _slides(numbers: list[int]) -> str:
-    runs: list[list[int]] = []
-    for number in sorted(set(numbers)):
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    shown = ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
-    return f"slides {shown}" if len(numbers) > 1 else f"slide {shown}"
+    return [replace(finding, where=spans("slide", numbers)) for finding, numbers in slides.items()]
 
 
 def _footer_problems(slide, number: int) -> list[Diagnostic]:
