@@ -14,6 +14,9 @@ from ..model import FORMAT_STYLES, NumberFormat
 from .nodes import Fields, Reader
 
 
+MAX_DECIMALS = 6
+
+
 class FormatReader(Reader):
     """A reader that also knows number formats; the document reader is one."""
 
@@ -25,7 +28,8 @@ class FormatReader(Reader):
         needed = next(places for places in range(number_format.decimals or 0, 40)
                       if not replace(number_format, decimals=places).hides(value))
         self.error(node, path, f"{node.value} would show as {number_format.format(value)} with decimals: {number_format.decimals}",
-                   f"set decimals: {needed} or more, or leave decimals out to show the value as written")
+                   f"set decimals: {needed} or more, or leave decimals out to show the value as written" if needed <= MAX_DECIMALS
+                   else "leave decimals out to show the value as written, or give it in a smaller unit")
         return None
 
     def number_format(self, fields: Fields) -> NumberFormat | None:
@@ -41,7 +45,7 @@ class FormatReader(Reader):
         if spec is None:
             return None
         style = self.choice(spec.get("style"), spec.child("style"), FORMAT_STYLES) if spec.get("style") else "number"
-        decimals = self.integer(spec.get("decimals"), spec.child("decimals"), 0, 6) if spec.get("decimals") else None
+        decimals = self.integer(spec.get("decimals"), spec.child("decimals"), 0, MAX_DECIMALS) if spec.get("decimals") else None
         prefix = self.affix(spec.values.get("prefix"), spec.child("prefix"))
         suffix = self.affix(spec.values.get("suffix"), spec.child("suffix"))
         if style is None or (spec.get("decimals") is not None and decimals is None) or None in (prefix, suffix):
