@@ -24,12 +24,11 @@ from functools import lru_cache
 
 from matplotlib.font_manager import get_font
 
-from .chart_paint import picture
-from .chart_vectors import GRID_WIDTH, RULE_WIDTH, VectorChart, VectorPath, VectorText, _metrics, _r
-from .model import ChartBlock, Document, NumberFormat
-from .theme import DEFAULT_THEME, MINIMUMS, Theme
+from .paint import picture
+from .vectors import GRID_WIDTH, RULE_WIDTH, VectorChart, VectorPath, VectorText, metrics, rounded
+from ..model import ChartBlock, Document, NumberFormat
+from ..theme import DEFAULT_THEME, MINIMUMS, Theme
 
-__all__ = ["RenderedChart", "VectorChart", "VectorPath", "VectorText", "render_chart", "render_charts"]
 
 MIN_TEXT = MINIMUMS.print_text  # no chart text below this, whatever the theme says
 PAD = 2.0  # clear margin at the figure edge
@@ -67,11 +66,11 @@ class RenderedChart:
 
 @lru_cache(maxsize=4096)
 def _width(path: str, size: float, text: str) -> float:
-    return _metrics(path, size, text)[0]
+    return metrics(path, size, text)[0]
 
 
 @dataclass(frozen=True)
-class _Font:
+class Font:
     """One face at one size, with the hhea line metrics (as reportlab uses them) the layout needs."""
 
     path: str
@@ -81,7 +80,7 @@ class _Font:
     pitch: float  # baseline to baseline
 
     @classmethod
-    def of(cls, path: str, size: float) -> _Font:
+    def of(cls, path: str, size: float) -> Font:
         font = get_font(path)
         hhea, em = font.get_sfnt_table("hhea"), font.get_sfnt_table("head")["unitsPerEm"]
         ascent, descent = hhea["ascent"] * size / em, -hhea["descent"] * size / em
@@ -134,12 +133,12 @@ class _Font:
 
 
 @dataclass
-class _Plan:
+class Plan:
     """What to draw, in points from the bottom-left, before matplotlib is involved."""
 
     bars: list[tuple[float, float, float, float, str]]  # x, y, width, height, colour
     rules: list[tuple[float, float, float, float]]  # x0, y0, x1, y1
-    texts: list[tuple[float, float, str, _Font, float]]  # x, y, text, font, angle
+    texts: list[tuple[float, float, str, Font, float]]  # x, y, text, font, angle
     grid: list[tuple[float, float, float, float]] = field(default_factory=list)  # drawn under the bars
 
 
@@ -156,7 +155,7 @@ class _Columns:
     step: int  # label every step-th category
 
 
-def _columns(block: ChartBlock, width: float, cat: _Font, val: _Font, bar_max: float,
+def _columns(block: ChartBlock, width: float, cat: Font, val: Font, bar_max: float,
              span: tuple[float, float] | None = None) -> _Columns:
     """Value labels on every bar while they fit (across, else turned upwards); past that, a value
     axis covering the values (and `span`, when the scale is shared)."""
@@ -194,7 +193,7 @@ def _tick_format(block: ChartBlock) -> NumberFormat:
     return replace(block.format, decimals=None)
 
 
-def _label_depth(block: ChartBlock, columns: _Columns, cat: _Font) -> float:
+def _label_depth(block: ChartBlock, columns: _Columns, cat: Font) -> float:
     """Room below the baseline for the category labels."""
     if columns.turned:
         return max(cat.width(line) for lines in _turned_labels(block, columns, cat) for line in lines)
@@ -202,7 +201,7 @@ def _label_depth(block: ChartBlock, columns: _Columns, cat: _Font) -> float:
     return cat.ascent + (lines - 1) * cat.pitch + cat.descent
 
 
-def _turned_labels(block: ChartBlock, columns: _Columns, cat: _Font) -> list[list[str]]:
+def _turned_labels(block: ChartBlock, columns: _Columns, cat: Font) -> list[list[str]]:
     """Each labelled category's turned label as lines side by side in its slot: one line while it is
     no longer than TURNED_DEPTH ems, else wrapped (a word longer than a line breaks with a hyphen)
     to that depth, deeper only when its slot cannot hold that many lines. Every character is printed,
@@ -219,14 +218,14 @@ def _turned_labels(block: ChartBlock, columns: _Columns, cat: _Font) -> list[lis
 
 
 def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
-          span: tuple[float, float] | None = None, whole: ChartBlock | None = None) -> _Plan:
+          span: tuple[float, float] | None = None, whole: ChartBlock | None = None) -> Plan:
     """Place bars, value labels, category labels, legend and baseline so that nothing collides.
 
     `span` (least, greatest value) fixes the scale, so the parts of a chart shown on several
     slides draw equal values as equal bars. A horizontal chart printed in parts also passes the
     `whole` chart, so every part has the same label column and value-label room, and so the same bars."""
     cat, val = _fonts(theme)
-    plan = _Plan([], [], [])
+    plan = Plan([], [], [])
     top = height - PAD - _legend(plan, block, theme, cat, width, height)
     values = [v for s in block.series for v in s.values]
     vmax, vmin = max([0.0, *values]), min([0.0, *values])
@@ -313,13 +312,13 @@ def _plan(block: ChartBlock, theme: Theme, width: float, height: float,
     return plan
 
 
-def _fonts(theme: Theme) -> tuple[_Font, _Font]:
+def _fonts(theme: Theme) -> tuple[Font, Font]:
     """Category and value label faces, never below the smallest size allowed."""
     regular = str(theme.typeface.regular)
-    return (_Font.of(regular, max(MIN_TEXT, theme.chart.font_size)), _Font.of(regular, max(MIN_TEXT, theme.chart.value_size)))
+    return (Font.of(regular, max(MIN_TEXT, theme.chart.font_size)), Font.of(regular, max(MIN_TEXT, theme.chart.value_size)))
 
 
-def _legend(plan: _Plan, block: ChartBlock, theme: Theme, font: _Font, width: float, height: float) -> float:
+def _legend(plan: Plan, block: ChartBlock, theme: Theme, font: Font, width: float, height: float) -> float:
     """A frameless key along the top, only when there is more than one series; returns its depth."""
     if len(block.series) < 2:
         return 0.0
@@ -335,20 +334,20 @@ def _legend(plan: _Plan, block: ChartBlock, theme: Theme, font: _Font, width: fl
     return height - PAD - y + font.descent + 6
 
 
-def _vectors(plan: _Plan, theme: Theme) -> tuple[VectorPath | VectorText, ...]:
+def _vectors(plan: Plan, theme: Theme) -> tuple[VectorPath | VectorText, ...]:
     """The plan as the PDF draws it, in the order matplotlib paints the figure (gridlines, bars,
     rules, texts), so the vector page and the deck's picture show the same thing."""
     def line(x0: float, y0: float, x1: float, y1: float, colour: str, width: float) -> VectorPath:
-        return VectorPath((("M", (_r(x0), _r(y0))), ("L", (_r(x1), _r(y1)))), None, colour.upper(), _r(width),
+        return VectorPath((("M", (rounded(x0), rounded(y0))), ("L", (rounded(x1), rounded(y1)))), None, colour.upper(), rounded(width),
                           line_cap="butt", line_join="round")
 
     items: list[VectorPath | VectorText] = [line(*grid, theme.palette.rule, GRID_WIDTH) for grid in plan.grid]
     for x, y, w, h, colour in plan.bars:
         corners = ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
         segments = (("M", corners[0]), *(("L", corner) for corner in corners[1:]))
-        items.append(VectorPath(tuple((op, (_r(a), _r(b))) for op, (a, b) in segments) + (("Z", ()),), colour.upper(), None))
+        items.append(VectorPath(tuple((op, (rounded(a), rounded(b))) for op, (a, b) in segments) + (("Z", ()),), colour.upper(), None))
     items += [line(*rule, theme.palette.muted, RULE_WIDTH) for rule in plan.rules]
-    items += [VectorText(_r(x), _r(y), text, _r(font.size), False, theme.palette.ink.upper(), _r(angle))
+    items += [VectorText(rounded(x), rounded(y), text, rounded(font.size), False, theme.palette.ink.upper(), rounded(angle))
               for x, y, text, font, angle in plan.texts]
     return tuple(items)
 
@@ -389,14 +388,14 @@ def render_part(block: ChartBlock, start: int, stop: int, theme: Theme = DEFAULT
     fixed, slot = hbar_rows(block, theme)
     width, height = theme.chart.width_in * 72, fixed + (stop - start) * slot
     plan = _plan(part, theme, width, height, (min(0.0, *values), max(0.0, *values)), whole=block)
-    return VectorChart(_r(width), _r(height), _vectors(plan, theme))
+    return VectorChart(rounded(width), rounded(height), _vectors(plan, theme))
 
 
 def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> RenderedChart:
     """Lay out one chart as vectors (for the PDF), with a print-size picture drawn only if asked."""
     width, height = theme.chart.width_in * 72, _height(block, theme)
     plan = _plan(block, theme, width, height)
-    return RenderedChart(VectorChart(_r(width), _r(height), _vectors(plan, theme)), block.alt_text(),
+    return RenderedChart(VectorChart(rounded(width), rounded(height), _vectors(plan, theme)), block.alt_text(),
                          lambda: picture(plan, theme, width, height)[0])
 
 

@@ -17,14 +17,14 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.transforms import Affine2D
 
-from .chart_vectors import FEATURES, GRID_WIDTH, RULE_WIDTH, _png, quiet_about_missing_glyphs
-from .theme import Theme
+from .vectors import FEATURES, GRID_WIDTH, RULE_WIDTH, png, quiet_about_missing_glyphs
+from ..theme import Theme
 
 if TYPE_CHECKING:
-    from .charts import _Font, _Plan
+    from .plan import Font, Plan
 
 
-def picture(plan: _Plan, theme: Theme, width: float, height: float) -> tuple[bytes, tuple[int, int]]:
+def picture(plan: Plan, theme: Theme, width: float, height: float) -> tuple[bytes, tuple[int, int]]:
     """The plan painted on the paper colour at the theme's raster resolution: PNG bytes and pixel size."""
     fig = _figure(plan, theme, width, height)
     fig.patch.set_facecolor(theme.palette.paper)
@@ -37,13 +37,13 @@ def _rasterise(fig: Figure, dpi: int) -> tuple[bytes, tuple[int, int]]:
     with mpl.rc_context({"text.hinting": "no_hinting"}), quiet_about_missing_glyphs():  # glyph advances as measured, like the vector text
         canvas.draw()
     size = canvas.get_width_height()
-    png = _png(canvas.buffer_rgba(), *size, dpi)
+    data = png(canvas.buffer_rgba(), *size, dpi)
     fig.clear()
     canvas.renderer = None  # free the raster now rather than at the next cycle collection
-    return png, size
+    return data, size
 
 
-def _figure(plan: _Plan, theme: Theme, width: float, height: float) -> Figure:
+def _figure(plan: Plan, theme: Theme, width: float, height: float) -> Figure:
     """Matplotlib artists placed in points through dpi_scale_trans, so one figure serves any dpi."""
     fig = Figure(figsize=(width / 72, height / 72), dpi=72)
     pt = Affine2D().scale(1 / 72) + fig.dpi_scale_trans
@@ -67,7 +67,7 @@ class _Label(Artist):
 
     zorder = 3  # with the texts, above bars and rules
 
-    def __init__(self, x: float, y: float, text: str, font: _Font, angle: float, colour: str, transform):
+    def __init__(self, x: float, y: float, text: str, font: Font, angle: float, colour: str, transform):
         super().__init__()
         self.set_transform(transform)
         self.x, self.y, self.text, self.angle, self.colour = x, y, text, angle, colour

@@ -50,7 +50,7 @@ class VectorChart:
     items: tuple[VectorPath | VectorText, ...]  # in paint order
 
 
-def _metrics(path: str, size: float, text: str) -> tuple[float, float, float]:
+def metrics(path: str, size: float, text: str) -> tuple[float, float, float]:
     """Width, height, descent in points, laid out unhinted as matplotlib's PDF backend measures.
 
     Unhinted outlines scale linearly, so each string is laid out once, at a reference size, and
@@ -83,11 +83,11 @@ def _reference_metrics(path: str, text: str) -> tuple[float, float, float]:
     return w / 64, h / 64, font.get_descent() / 64
 
 
-def _r(value: float) -> float:
+def rounded(value: float) -> float:
     return round(float(value), 3) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
-def _png(rgba: memoryview, width: int, height: int, dpi: int) -> bytes:
+def png(rgba: memoryview, width: int, height: int, dpi: int) -> bytes:
     """An RGB PNG written straight from Agg's opaque buffer: PIL's adaptive row filters triple the
     encode time on flat chart art for no gain, while unfiltered rows through fast zlib stay small
     (solid fills are long runs). No alpha channel, which some slide renderers tint as a soft mask;
