@@ -1,8 +1,8 @@
 """The printable briefing: document model + rendered charts -> PDF bytes (reportlab platypus).
 
 The story (sections, numbered figures and tables, the Sources list) and the document outline
-are built here; page furniture lives in pdf_page, what each block prints in pdf_blocks and
-pdf_tables. The canvas is invariant, so the same content gives the same bytes.
+are built here; page furniture lives in page, what each block prints in blocks and
+tables. The canvas is invariant, so the same content gives the same bytes.
 """
 
 from __future__ import annotations
@@ -16,16 +16,16 @@ from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.platypus import (ActionFlowable, BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, LayoutError,
                                 NextPageTemplate, PageTemplate, Paragraph)
 
-from .. import __version__
-from ..charts import RenderedChart
-from ..errors import Diagnostic
-from ..model import NOWHERE, BulletsBlock, CalloutBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock, cites_line
-from ..theme import Theme
-from . import Options, Output
-from . import pdf_blocks as blocks
-from .pdf_page import FIRST_TOP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Furniture, TitleBand, numbered_canvas
-from .pdf_styles import REGULAR, build_styles
-from .pdf_tables import table_flowables
+from ... import __version__
+from ...charts import RenderedChart
+from ...errors import Diagnostic
+from ...model import NOWHERE, BulletsBlock, CalloutBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock, cites_line
+from ...theme import Theme
+from .. import Options, Output
+from . import blocks
+from .page import FIRST_TOP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Furniture, TitleBand, numbered_canvas
+from .styles import REGULAR, build_styles
+from .tables import table_flowables
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 HEADING_ROOM = 200.0  # a heading needs this much of a splittable block below it on its page

@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..theme import Theme
+from ...theme import Theme
 
 REGULAR, BOLD, ITALIC = "Brief-Regular", "Brief-Bold", "Brief-Italic"
 

@@ -18,12 +18,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from ..errors import Diagnostic
-from ..model import Document
-from ..stamp import Stamp
-from ..theme import Theme
-from .pdf_blocks import Context
-from .pdf_styles import BOLD, REGULAR
+from ...errors import Diagnostic
+from ...model import Document
+from ...stamp import Stamp
+from ...theme import Theme
+from .blocks import Context
+from .styles import BOLD, REGULAR
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 22 * mm, 20 * mm  # fit for printing on A4 and Letter alike
 FIRST_TOP = 15 * mm  # page 1 has no running header, so its band starts higher

@@ -15,10 +15,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Table, TableStyle
 
-from ..measure import fit_columns
-from ..model import TableBlock
-from .pdf_blocks import Bookmark, Context, Gap, source_para
-from .pdf_styles import BOLD, REGULAR
+from ...measure import fit_columns
+from ...model import TableBlock
+from .blocks import Bookmark, Context, Gap, source_para
+from .styles import BOLD, REGULAR
 
 PAD = 6.0
 TITLE_GAP = 4.0

@@ -1,7 +1,7 @@
 """One function per block type, each returning the platypus flowables that print it.
 
 A figure travels with its title, note and source line (KeepTogether), so a title is never left at
-the foot of a page with its chart on the next. Tables live in pdf_tables. Every source line ends
+the foot of a page with its chart on the next. Tables live in tables. Every source line ends
 in citation marks that link to the numbered Sources list.
 """
 
@@ -16,11 +16,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from ..charts import RenderedChart, VectorChart, VectorPath, hbar_rows, render_part
-from ..errors import Diagnostic
-from ..model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, attribution, source_line
-from ..theme import Theme
-from .pdf_styles import BOLD, REGULAR, Styles
+from ...charts import RenderedChart, VectorChart, VectorPath, hbar_rows, render_part
+from ...errors import Diagnostic
+from ...model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, attribution, source_line
+from ...theme import Theme
+from .styles import BOLD, REGULAR, Styles
 
 
 @dataclass(frozen=True)
