@@ -7,11 +7,10 @@ looked at before it is opened; the size is capped before reading, so a huge file
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..errors import ContentError, Diagnostic, Unreadable
-from ..file_kinds import irregular
+from ..file_kinds import FileRefused, read_regular
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -39,43 +38,19 @@ def decoded(data: bytes, name: str) -> str:
 
 
 def _read_capped(path: Path, name: str) -> bytes:
-    """Reads at most one byte past the cap, so a huge file costs no memory.
-
-    The path is looked at before it is opened: opening a FIFO blocks until a writer comes, and
-    reading a character device never ends, so anything but a regular file is refused unopened.
-    """
-    refused = not_a_regular_file(path, "a content file")
-    if refused:
-        raise Unreadable(fail(name, refused).diagnostics)
+    """Reads at most one byte past the cap, so a huge file costs no memory; anything but a regular
+    file (a FIFO would block the build until a writer came, a device never ends) is refused unopened."""
     try:
-        with path.open("rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > MAX_BYTES:
-                raise Unreadable(_too_large(name, size).diagnostics)
-            data = stream.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise Unreadable(fail(name, "no such file").diagnostics) from None
-    except IsADirectoryError:
-        raise Unreadable(fail(name, "this is a folder, expected a content file").diagnostics) from None
-    except OSError as error:
-        raise Unreadable(fail(name, f"cannot read the file: {error.strerror or error}").diagnostics) from None
+        data, _ = read_regular(path, MAX_BYTES)
+    except FileRefused as refused:
+        if refused.reason == "too large":
+            raise Unreadable(_too_large(name, refused.detail).diagnostics) from None
+        message = {"missing": "no such file", "irregular": f"this is {refused.detail}, expected a content file",
+                   "unreadable": f"cannot read the file: {refused.detail}"}[refused.reason]
+        raise Unreadable(fail(name, message).diagnostics) from None
     if len(data) > MAX_BYTES:
         raise Unreadable(_too_large(name, None).diagnostics)
     return data
-
-
-def not_a_regular_file(path: Path, wanted: str) -> str | None:
-    """Why `path` cannot be read as a file, without opening it: None for a regular file."""
-    try:
-        mode = path.stat().st_mode  # follows symbolic links: a link to a file is that file
-    except FileNotFoundError:
-        return "no such file"
-    except OSError as error:
-        return f"cannot read the file: {error.strerror or error}"
-    kind = irregular(mode)
-    if kind is None:
-        return None
-    return f"this is {kind}, expected {wanted}"
 
 
 def _too_large(name: str, size: int | None) -> ContentError:

@@ -10,11 +10,10 @@ any chart is drawn. The bytes checked are the bytes the deck is built on.
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 
 from ..errors import ContentError, Diagnostic
-from ..file_kinds import irregular
+from ..file_kinds import FileRefused, read_regular
 from ..model import Origin
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -37,35 +36,22 @@ def refusal(path: str, origin: Origin | None, message: str, hint: str) -> Conten
 
 def _template_bytes(path: str, named_elsewhere: bool, refuse) -> bytes:
     """The template's bytes, read once from a regular file of at most MAX_FILE_BYTES whose zip
-    members declare no more than the caps. The file is opened without blocking and checked by
-    its open descriptor, so a folder, pipe or device is refused, never read (a pipe would hang
-    the build), and the bytes checked are the bytes parsed."""
+    members declare no more than the caps. A folder, pipe or device is refused, never read (a pipe
+    would hang the build), and the bytes checked are the bytes parsed (`file_kinds.read_regular`)."""
     subject = f"the deck template {path}" if named_elsewhere else "this"  # the message follows the file's name
     template = subject if named_elsewhere else "this template"
     hint = "give the path of a .pptx file, relative to the content file"
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (FileNotFoundError, NotADirectoryError):
-        raise refuse(f"the deck template {path} does not exist", hint) from None
-    except OSError as error:
-        raise refuse(f"the deck template {path} cannot be read ({error.strerror})", hint) from None
-    info = os.fstat(descriptor)
-    kind = irregular(info.st_mode)
-    problem = None
-    if kind:
-        problem = (f"{subject} is {kind}, expected a PowerPoint file (.pptx)", hint)
-    elif info.st_size > MAX_FILE_BYTES:
-        problem = (f"{template} is {info.st_size / 2**20:.0f} MB, more than a deck template may be "
-                   f"({MAX_FILE_BYTES // 2**20} MB)", "remove large media from the template's master and layouts")
-    if problem:
-        os.close(descriptor)
-        raise refuse(*problem)
-    with os.fdopen(descriptor, "rb") as stream:
-        try:
-            data = stream.read(info.st_size + 1)  # no more than the stat said, plus a byte to see growth
-        except OSError as error:
-            raise refuse(f"the deck template {path} cannot be read ({error.strerror})", hint) from None
-    if len(data) > info.st_size:  # it grew after the stat: a file still being written
+        data, size = read_regular(path, MAX_FILE_BYTES)
+    except FileRefused as refused:
+        if refused.reason == "too large":
+            raise refuse(f"{template} is {refused.detail / 2**20:.0f} MB, more than a deck template may be "
+                         f"({MAX_FILE_BYTES // 2**20} MB)", "remove large media from the template's master and layouts") from None
+        raise refuse({"missing": f"the deck template {path} does not exist",
+                      "unreadable": f"the deck template {path} cannot be read ({refused.detail})",
+                      "irregular": f"{subject} is {refused.detail}, expected a PowerPoint file (.pptx)"}[refused.reason],
+                     hint) from None
+    if len(data) > size:  # it grew after it was opened: a file still being written
         raise refuse(f"the deck template {path} changed while it was read", "build again once it is saved")
     inflation = _inflation_problem(data)
     if inflation:
