@@ -76,15 +76,20 @@ class Reader:
         asks for, a prefix), so no reader can forget the check; merge keys are named as such.
         Paths follow the readers' own (`sections[0].blocks[1].chart.title`)."""
         stack: list[tuple[Node, str]] = [(root, "")]
+        seen: set[int] = set()  # an alias names a node again: it is screened once, at its anchor
         while stack:
             node, path = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
             if node.tag not in _PLAIN_TAGS and node.tag != _MERGE:
                 self._refused.add(id(node))
                 shown = printable(node.tag.replace(_TAG, "!!", 1))
                 self.error(node, path, f"the tag {shown} is not allowed; nothing in a content file is run or built",
                            "content files hold plain data: remove the tag")
+            children: list[tuple[Node, str]] = []
             if isinstance(node, SequenceNode):
-                stack.extend((child, f"{path}[{index}]") for index, child in enumerate(node.value))
+                children = [(child, f"{path}[{index}]") for index, child in enumerate(node.value)]
             elif isinstance(node, MappingNode):
                 for key, value in node.value:
                     name = key.value if isinstance(key, ScalarNode) else ""
@@ -92,7 +97,8 @@ class Reader:
                     if key.tag == _MERGE:
                         self.error(key, child, "merge keys (<<) are not supported",
                                    "write the keys out in full where they are used")
-                    stack.extend(((value, child), (key, path)))
+                    children += [(key, path), (value, child)]
+            stack.extend(reversed(children))  # popped in the file's order, so an anchor comes before its aliases
 
     def origin(self, node: Node, path: str) -> Origin:
         return Origin(self.file, node.start_mark.line + 1, node.start_mark.column + 1, path)
