@@ -1,6 +1,6 @@
 """A chart plan painted by matplotlib: artists placed in points, rasterised by Agg to a PNG.
 
-The plan (charts.py) decides where everything goes; this module only paints it, in the same order
+The plan (plan.py) decides where everything goes; this module only paints it, in the same order
 as the PDF's vector items (gridlines, bars, rules, texts), so the picture and the page agree.
 """
 
