@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-import time
 from pathlib import Path
 
 
@@ -29,7 +28,6 @@ def write_atomically(target: Path, data: bytes) -> None:
     """
     temporary = _temporary(target, data)
     try:
-        _test_pause()
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -56,7 +54,6 @@ def sweep_stale_partials(target: Path) -> list[Path]:
 
 
 PARTIAL_SUFFIX = ".partial"
-TEST_PAUSE_VARIABLE = "BRIEFING_TEST_PAUSE_BEFORE_RENAME"  # tests only: seconds to wait between write and rename
 
 
 def _partial_prefix(target: Path) -> str:
@@ -73,13 +70,6 @@ def _running(pid: int) -> bool:
     except PermissionError:
         return True  # another user's process
     return True
-
-
-def _test_pause() -> None:
-    """Lets the interruption tests kill a build between writing a temporary and renaming it."""
-    pause = os.environ.get(TEST_PAUSE_VARIABLE)
-    if pause:
-        time.sleep(float(pause))
 
 
 def _sync_folder(folder: Path) -> None:
@@ -122,7 +112,6 @@ def write_all(targets: dict[Path, bytes]) -> None:
     try:
         for target, data in targets.items():
             temporaries[target] = _temporary(target, data)
-        _test_pause()
         for target in targets:
             backups[target] = _backup(target)
         done: list[Path] = []

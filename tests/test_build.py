@@ -14,7 +14,7 @@ import pytest
 
 from generator import build as build_module
 from generator.build import build
-from generator.outputs import TEST_PAUSE_VARIABLE, sweep_stale_partials, write_atomically
+from generator.outputs import sweep_stale_partials, write_atomically
 from generator.writers import Options, Output
 
 from .conftest import EXAMPLE, FIXTURES, ROOT, run_cli
@@ -197,9 +197,9 @@ def _kill_build_at(content: Path, out: Path, moment) -> tuple[bool, list[str]]:
     """Start a build and SIGKILL it after `moment` seconds, or once a temporary of the named
     output exists; returns whether it was killed mid-run and the temporaries it left."""
     before = set(out.iterdir())
-    env = {**os.environ, TEST_PAUSE_VARIABLE: str(KILL_PAUSE)}
-    process = subprocess.Popen([sys.executable, "-m", "generator", "build", str(content), "--out", str(out)],
-                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    paused = [sys.executable, str(ROOT / "tests" / "paused_build.py"), str(KILL_PAUSE)]
+    process = subprocess.Popen([*paused, "build", str(content), "--out", str(out)],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if isinstance(moment, str):
         deadline = time.monotonic() + 30
         while not any(p.name.startswith(f".{moment}.") for p in out.iterdir()):

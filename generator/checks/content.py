@@ -8,6 +8,7 @@ writers themselves, which alone know where text falls.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterator
 
@@ -42,25 +43,53 @@ def _single_category_charts(document: Document) -> Iterator[Diagnostic]:
 
 
 def _stats_not_in_data(document: Document) -> Iterator[Diagnostic]:
-    """A headline figure should be checkable against a chart or table from the same source."""
+    """A headline figure should be checkable against a chart or table from the same source.
+
+    Each block's data is formatted once and filed under every source it cites, so the check is one
+    pass over the blocks and a lookup per stat, not a pass over every block for every stat."""
+    shown_by = _data_by_source(document)
     for block in document.blocks():
         if not isinstance(block, StatsBlock):
             continue
-        for number, stat in enumerate(block.stats):
-            if not any(_shows(other, stat) for other in document.blocks() if other.data() is not None and stat.source in other.sources):
+        for stat in block.stats:
+            data = shown_by.get(stat.source)
+            if data is None or not data.shows(stat):
                 origin = block.origin if stat.origin is NOWHERE else stat.origin
                 short = document.source(stat.source).short
                 yield Diagnostic.at(origin, f"the figure {stat.shown} ({_clipped(stat.label)!r}) appears in no chart or table citing {short}",
                                     level="warning", hint="a reader can check a headline figure only against data from the same source")
 
 
+class _SourceData:
+    """The numbers (sorted, for a search by tolerance) and texts of the blocks citing one source."""
+
+    def __init__(self, numbers: list[float], texts: list[str]):
+        self.numbers = sorted(value for value in numbers if math.isfinite(value))
+        self.text = "\x00".join(texts)  # no content text holds NUL, so a figure cannot match across two texts
+
+    def shows(self, stat: Stat) -> bool:
+        """The stat's value among the numbers, or its figure as written in a text."""
+        tolerance = max(1e-9 * abs(stat.value), 1e-12)
+        at = bisect.bisect_left(self.numbers, stat.value - 2 * tolerance)
+        while at < len(self.numbers) and self.numbers[at] <= stat.value + 2 * tolerance:
+            if math.isclose(self.numbers[at], stat.value, rel_tol=1e-9, abs_tol=1e-12):
+                return True
+            at += 1
+        return stat.shown in self.text
+
+
+def _data_by_source(document: Document) -> dict[str, _SourceData]:
+    numbers: dict[str, list[float]] = {}
+    texts: dict[str, list[str]] = {}
+    for block in document.blocks():
+        data = block.data()
+        if data is None:
+            continue
+        for key in dict.fromkeys(block.sources):
+            numbers.setdefault(key, []).extend(data[0])
+            texts.setdefault(key, []).extend(data[1])
+    return {key: _SourceData(numbers[key], texts[key]) for key in numbers}
+
+
 def _clipped(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
-
-
-def _shows(block, stat: Stat) -> bool:
-    """The stat's value among the block's numbers, or its figure as written in the block's text."""
-    numbers, texts = block.data()
-    if any(math.isclose(value, stat.value, rel_tol=1e-9, abs_tol=1e-12) for value in numbers):
-        return True
-    return any(stat.shown in text for text in texts)

@@ -86,6 +86,3 @@ def build_styles(theme: Theme) -> Styles:
         reference=style("reference", REGULAR, size.caption, colour.ink, 1.35, leftIndent=18, firstLineIndent=-18, spaceAfter=4),
     )
 
-
-def colour(value: str) -> HexColor:
-    return HexColor(value)
