@@ -66,7 +66,7 @@ def prepare(content: Path, formats: tuple[str, ...] = tuple(FORMATS), options: O
     from .checks import document_findings, theme_findings, uncovered
     from .stamp import stamp_for
 
-    options = replace(options, stamp=stamp_for(data, document.meta.date))
+    options = replace(options, stamp=stamp_for(data, document.meta.date, locale=document.meta.locale))
     charts = render_charts(document, theme)
     outputs = {name: get_writer(name)(document, charts, theme, options) for name in formats}
     findings = [*theme_findings(theme), *uncovered(document, theme.typeface), *document_findings(document)]

@@ -8,19 +8,17 @@ file:line:column with its path inside the document.
 
 from __future__ import annotations
 
-import math
-from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import dataclass, field
 from collections.abc import Iterator
 from typing import Literal, Union
 
+from .formatting import FORMAT_STYLES, NumberFormat  # noqa: F401  (FORMAT_STYLES: the readers' choices)
+
 Align = Literal["left", "center", "right"]
 ChartKind = Literal["bar", "hbar"]
-FormatStyle = Literal["number", "compact", "percent"]
 
 PAGE_SIZES: tuple[str, ...] = ("A4", "Letter")
 CHART_KINDS: tuple[str, ...] = ("bar", "hbar")
-FORMAT_STYLES: tuple[str, ...] = ("number", "compact", "percent")
 ALIGNMENTS: tuple[str, ...] = ("left", "center", "right")
 
 
@@ -38,87 +36,6 @@ class Origin:
 
 
 NOWHERE = Origin("<built-in>", 0, 0, "")
-
-
-@dataclass(frozen=True)
-class NumberFormat:
-    """How a number is shown. Content stores 67000; the format decides '67,000' or '67K'.
-
-    `decimals=None` shows as many decimals as the value has (up to 3), so no figure is
-    silently rounded; 'percent' values are percentage points (29 shows as '29%').
-    """
-
-    style: FormatStyle = "number"
-    decimals: int | None = None
-    prefix: str = ""
-    suffix: str = ""
-
-    def format(self, value: float) -> str:
-        """The sign leads the prefix: -42.5 with prefix '£' shows as '-£42.5'. A prefix that is a
-        plus sign ('+' for a change) gives way to the minus of a negative value: '-1%', never '-+1%'."""
-        magnitude = abs(value)
-        body = _compact(magnitude, self.decimals) if self.style == "compact" else _grouped(magnitude, self.decimals)
-        percent = "%" if self.style == "percent" else ""
-        negative = value < 0 and bool(body.strip("0.,"))
-        prefix = self.prefix[1:] if negative and self.prefix.startswith("+") else self.prefix
-        return f"{'-' if negative else ''}{prefix}{body}{percent}{self.suffix}"
-
-    def hides(self, value: float) -> bool:
-        """Whether a non-zero value would show as zero: only possible with too few `decimals`."""
-        return value != 0 and not self.format(value).translate(_NOT_DIGITS).strip("0")
-
-
-_NOT_DIGITS = {ord(char): None for char in map(chr, range(0x80)) if not char.isdigit()}
-
-
-def _natural_decimals(value: float, cap: int = 3) -> int:
-    """The fewest decimals that show `value` without rounding it: at most `cap`, or more for a
-    value below 0.01, which keeps two significant digits (0.0004, never 0.000), so no non-zero
-    figure ever shows as zero."""
-    if 0 < abs(value) < 0.01:
-        cap = max(cap, 1 - math.floor(math.log10(abs(value))))
-    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent  # the shortest text that reads back
-    return min(max(0, -exponent), cap) if isinstance(exponent, int) else 0
-
-
-def _grouped(value: float, decimals: int | None) -> str:
-    if decimals is not None:
-        return _rounded(value, decimals)
-    shown = _rounded(value, _natural_decimals(value))
-    return shown.rstrip("0").rstrip(".") if "." in shown else shown  # a computed 0.30000000000000004 is '0.3'
-
-
-def _rounded(value: float, places: int) -> str:
-    """Half-up rounding of the value as written (1.25 -> 1.3), as readers expect, with separators."""
-    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return f"{exact:,.{places}f}"
-
-
-_COMPACT_STEPS = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
-
-
-def _compact(value: float, decimals: int | None) -> str:
-    """1,250,000 as '1.3M'. A value that rounds up to 1,000 of its unit takes the next unit, so
-    999,999 is '1M', not '1,000.0K'."""
-    below = next((index for index, (step, _) in enumerate(_COMPACT_STEPS) if value >= step), len(_COMPACT_STEPS))
-    if below == len(_COMPACT_STEPS):
-        shown = _grouped(value, decimals)
-        if float(shown.replace(",", "")) < 1000:
-            return shown
-    elif below == 0 or _compact_at(value, below, decimals)[1] < 1000:
-        return _compact_at(value, below, decimals)[0] + _COMPACT_STEPS[below][1]
-    shown = _compact_at(value, below - 1, decimals)[0]
-    if decimals is None and shown.endswith(".0"):
-        shown = shown[:-2]  # 999,999 rounds to exactly 1M; '1.0M' would suggest a figure past it
-    return shown + _COMPACT_STEPS[below - 1][1]
-
-
-def _compact_at(value: float, index: int, decimals: int | None) -> tuple[str, float]:
-    """The value in the unit `_COMPACT_STEPS[index]`, as shown and as the number it shows."""
-    scaled = value / _COMPACT_STEPS[index][0]
-    places = min(_natural_decimals(scaled), 1) if decimals is None else decimals
-    shown = _rounded(scaled, places)
-    return shown, float(shown.replace(",", ""))
 
 
 @dataclass(frozen=True)
@@ -147,6 +64,8 @@ class Source:
 class Meta:
     title: str
     subtitle: str | None = None
+    language: str = "en"  # a BCP 47 tag: how numbers and the outputs' own words are written
+    locale: str = "en"  # the same language as CLDR (and Babel) names it: 'fr_CA' for 'fr-CA'
     date: str | None = None
     author: str | None = None
     organisation: str | None = None

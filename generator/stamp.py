@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
+from functools import cache
 from datetime import datetime, timezone
 
 FALLBACK_EPOCH = 946684800  # 2000-01-01T00:00:00Z
@@ -36,18 +37,19 @@ class StampError(ValueError):
     """SOURCE_DATE_EPOCH is set to something that is not a whole number of seconds."""
 
 
-def stamp_for(content: bytes, dated: str | None, environ: dict[str, str] | None = None) -> Stamp:
+def stamp_for(content: bytes, dated: str | None, environ: dict[str, str] | None = None, locale: str = "en") -> Stamp:
+    """`locale` (a Babel name) is the briefing's language, in which `dated` is read: '31 janvier 2023'."""
     environ = os.environ if environ is None else environ
-    return Stamp(_epoch(dated, environ.get("SOURCE_DATE_EPOCH", "").strip()), hashlib.sha256(content).hexdigest())
+    return Stamp(_epoch(dated, environ.get("SOURCE_DATE_EPOCH", "").strip(), locale), hashlib.sha256(content).hexdigest())
 
 
 LATEST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z: the last moment a PDF date or an OOXML date can hold
 
 
-def _epoch(dated: str | None, from_environment: str) -> int:
+def _epoch(dated: str | None, from_environment: str, locale: str) -> int:
     if from_environment:
         return _environment_epoch(from_environment)
-    moment = calendar_date(dated) if dated else None
+    moment = calendar_date(dated, locale) if dated else None
     return int(moment.timestamp()) if moment else FALLBACK_EPOCH
 
 
@@ -62,17 +64,18 @@ def _environment_epoch(text: str) -> int:
     return int(text)
 
 
-def calendar_date(text: str) -> datetime | None:
-    """Midnight UTC of a written date: '2026-11-25', '25 November 2026', 'November 2026'; else None."""
+def calendar_date(text: str, locale: str = "en") -> datetime | None:
+    """Midnight UTC of a written date: '2026-11-25', '25 November 2026', 'November 2026', 'Nov 25, 2026',
+    or the same in the briefing's language: '31 janvier 2023', '3. März 2026', '31 de enero de 2023'."""
     text = text.strip()
     if match := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
         parts = tuple(int(p) for p in match.groups())
-    elif match := re.fullmatch(r"(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s+(\d{4})", text):
-        day, month, year = match.groups()
-        month_number = _month(month)
-        if month_number is None:
+    elif match := _WRITTEN.fullmatch(text):
+        day, month, later_day, year = match.groups()
+        month_number = _month(month, locale)
+        if month_number is None or (day and later_day):
             return None
-        parts = (int(year), month_number, int(day or 1))
+        parts = (int(year), month_number, int(day or later_day or 1))
     else:
         return None
     try:
@@ -81,7 +84,24 @@ def calendar_date(text: str) -> datetime | None:
         return None
 
 
-def _month(name: str) -> int | None:
-    name = name.lower()
-    matches = [number for number, month in enumerate(_MONTHS, 1) if len(name) >= 3 and month.startswith(name)]
-    return matches[0] if len(matches) == 1 else None
+# [day[er|st|.] [de]] month[.] [day[st],] [de] year, the month a word in any script
+_WRITTEN = re.compile(r"(?:(\d{1,2})(?:er|st|nd|rd|th)?\.?\s+(?:de\s+)?)?([^\W\d_]+)\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(?:de\s+)?(\d{4})")
+
+
+def _month(name: str, locale: str) -> int | None:
+    """The month a name or abbreviation of at least three letters stands for, in English or `locale`."""
+    name = name.casefold()
+    names = _month_names(locale)
+    matches = {number for number, month in names if len(name) >= 3 and month.startswith(name)}
+    return matches.pop() if len(matches) == 1 else None
+
+
+@cache
+def _month_names(locale: str) -> tuple[tuple[int, str], ...]:
+    names = [(number, month) for number, month in enumerate(_MONTHS, 1)]
+    if locale != "en":
+        from babel.dates import get_month_names
+
+        for width, context in (("wide", "format"), ("wide", "stand-alone"), ("abbreviated", "format")):
+            names += [(number, month.casefold().rstrip(".")) for number, month in get_month_names(width, context, locale).items()]
+    return tuple(names)

@@ -13,11 +13,12 @@ import math
 from collections.abc import Iterator
 
 from ..errors import Diagnostic
-from ..model import NOWHERE, Document, Stat, StatsBlock
+from ..model import NOWHERE, Document, NumberFormat, Stat, StatsBlock, TableBlock
 
 
 def document_findings(document: Document) -> list[Diagnostic]:
-    return [*_uncited_sources(document), *_single_category_charts(document), *_stats_not_in_data(document)]
+    return [*_uncited_sources(document), *_single_category_charts(document), *_stats_not_in_data(document),
+            *_years_with_separators(document)]
 
 
 def cited_keys(document: Document) -> set[str]:
@@ -89,6 +90,27 @@ def _data_by_source(document: Document) -> dict[str, _SourceData]:
             numbers.setdefault(key, []).extend(data[0])
             texts.setdefault(key, []).extend(data[1])
     return {key: _SourceData(numbers[key], texts[key]) for key in numbers}
+
+
+def _years_with_separators(document: Document) -> Iterator[Diagnostic]:
+    """2016 written '2,016' (or '2K') reads as a quantity: a year or a code wants `format: plain`."""
+    hint = "a year or a code reads as digits alone: give it `format: plain`"
+    for block in document.blocks():
+        if isinstance(block, StatsBlock):
+            for stat in block.stats:
+                if _looks_like_year(stat.value, stat.format):
+                    origin = block.origin if stat.origin is NOWHERE else stat.origin
+                    yield Diagnostic.at(origin, f"{stat.value:.0f} shows as {stat.shown}", level="warning", hint=hint)
+        elif isinstance(block, TableBlock):
+            for index, column in enumerate(block.columns):
+                values = [row[index] for row in block.rows if isinstance(row[index], (int, float))]
+                if column.format and values and all(_looks_like_year(value, column.format) for value in values):
+                    yield Diagnostic.at(block.origin, f"column {column.name!r} holds years or codes such as {values[0]:.0f}, "
+                                        f"shown as {column.format.format(values[0])}", level="warning", hint=hint)
+
+
+def _looks_like_year(value: float, number_format: NumberFormat) -> bool:
+    return float(value).is_integer() and 1900 <= value <= 2100 and f"{value:.0f}" not in number_format.format(value)
 
 
 def _clipped(text: str, limit: int = 60) -> str:

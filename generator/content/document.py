@@ -15,6 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..model import NOWHERE, PAGE_SIZES, Block, Document, Meta, Origin, Section, Source
 from .blocks import BLOCK_READERS
+from ..formatting import known_locale
 from .formats import FormatReader
 from .nodes import Fields, is_null, printable, suggest
 
@@ -28,7 +29,8 @@ class OutputSettings:
     origin: Origin = NOWHERE
 
 
-META_KEYS = ("title", "subtitle", "date", "author", "organisation", "marking", "page_size", "keywords", "template")
+DEFAULT_LANGUAGE = "en"
+META_KEYS = ("title", "subtitle", "language", "date", "author", "organisation", "marking", "page_size", "keywords", "template")
 TOP_KEYS = (*META_KEYS, "sources", "cites", "sections")
 _KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -63,10 +65,13 @@ class DocumentReader(FormatReader):
     def meta(self, fields: Fields) -> Meta | None:
         title = fields.text("title")
         keywords = fields.get("keywords")
+        language = self.language(fields)
         if title is None:
             return None
         return Meta(
             title=title,
+            language=language,
+            locale=self.locale,
             subtitle=fields.text("subtitle"),
             date=fields.text("date"),
             author=fields.text("author"),
@@ -75,6 +80,20 @@ class DocumentReader(FormatReader):
             keywords=self.texts(keywords, "keywords") if keywords else (),
             origins=tuple((key, self.origin(node, key)) for key, node, _ in fields.pairs() if key in META_KEYS),
         )
+
+    def language(self, fields: Fields) -> str:
+        """`language: fr`: a BCP 47 tag CLDR knows. It sets how every number of the briefing is written,
+        so it is read before any block."""
+        node = fields.get("language")
+        tag = fields.text("language")
+        if node is None or tag is None:
+            return DEFAULT_LANGUAGE
+        locale = known_locale(tag.strip())
+        if locale is None:
+            self.error(node, "language", f"unknown language {printable(tag)!r}; expected a BCP 47 tag such as en, fr, de, es or en-GB")
+            return DEFAULT_LANGUAGE
+        self.locale = locale
+        return tag.strip()
 
     def settings(self, fields: Fields) -> OutputSettings:
         """The PDF's page size, and the deck template's path (taken relative to the content file) with

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from yaml.nodes import Node, ScalarNode
 
-from ..model import FORMAT_STYLES, NumberFormat
+from ..formatting import DEFAULT_LOCALE, FORMAT_STYLES, SIGNS, NumberFormat
 from .nodes import Fields, Reader
 
 
@@ -18,7 +18,10 @@ MAX_DECIMALS = 6
 
 
 class FormatReader(Reader):
-    """A reader that also knows number formats; the document reader is one."""
+    """A reader that also knows number formats; the document reader is one, and sets `locale` from
+    the briefing's language before it reads any block."""
+
+    locale: str = DEFAULT_LOCALE
 
     def figure(self, node: Node, path: str, number_format: NumberFormat | None, minimum: float | None = None) -> float | None:
         """A number a reader will see in `number_format`: refused if the format would show it as zero."""
@@ -33,21 +36,22 @@ class FormatReader(Reader):
         return None
 
     def number_format(self, fields: Fields) -> NumberFormat | None:
-        """`format: compact` or `format: {style: number, decimals: 1, prefix: "$", suffix: " bn"}`."""
+        """`format: compact`, `format: plain` (a year), or `format: {style: percent, decimals: 1, sign: always}`."""
         node = fields.get("format")
         path = fields.child("format")
         if node is None:
-            return NumberFormat()
+            return NumberFormat(locale=self.locale)
         if isinstance(node, ScalarNode):
             style = self.choice(node, path, FORMAT_STYLES)
-            return NumberFormat(style) if style else None
-        spec = self.mapping(node, path, ("style", "decimals", "prefix", "suffix"))
+            return NumberFormat(style, locale=self.locale) if style else None
+        spec = self.mapping(node, path, ("style", "decimals", "prefix", "suffix", "sign"))
         if spec is None:
             return None
         style = self.choice(spec.get("style"), spec.child("style"), FORMAT_STYLES) if spec.get("style") else "number"
         decimals = self.integer(spec.get("decimals"), spec.child("decimals"), 0, MAX_DECIMALS) if spec.get("decimals") else None
         prefix = self.affix(spec.values.get("prefix"), spec.child("prefix"))
         suffix = self.affix(spec.values.get("suffix"), spec.child("suffix"))
-        if style is None or (spec.get("decimals") is not None and decimals is None) or None in (prefix, suffix):
+        sign = self.choice(spec.get("sign"), spec.child("sign"), SIGNS) if spec.get("sign") else "auto"
+        if style is None or sign is None or (spec.get("decimals") is not None and decimals is None) or None in (prefix, suffix):
             return None
-        return NumberFormat(style, decimals, prefix, suffix)
+        return NumberFormat(style, decimals, prefix, suffix, sign, self.locale)
