@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Literal, Union
 
 from .formatting import FORMAT_STYLES, NumberFormat  # noqa: F401  (FORMAT_STYLES: the readers' choices)
+from .words import Words
 
 Align = Literal["left", "center", "right"]
 ChartKind = Literal["bar", "hbar"]
@@ -166,13 +167,13 @@ class ChartBlock:
         numbers = [value for series in self.series for value in series.values]
         return numbers, [self.title, self.subtitle or "", self.note or "", *self.categories]
 
-    def alt_text(self) -> str:
+    def alt_text(self, words: Words = Words()) -> str:
         """Title and every value, for readers who cannot see the picture."""
         parts = []
         for series in self.series:
             values = ", ".join(f"{cat}: {self.format.format(v)}" for cat, v in zip(self.categories, series.values))
             parts.append(f"{series.name}: {values}" if len(self.series) > 1 else values)
-        head = f"{'Horizontal bar' if self.kind == 'hbar' else 'Bar'} chart: {self.title}."
+        head = f"{words.lead('hbar_chart' if self.kind == 'hbar' else 'bar_chart')} {self.title}."
         return f"{head} {'; '.join(parts)}."
 
 
@@ -258,6 +259,7 @@ class Document:
     sections: tuple[Section, ...]
     cites: tuple[str, ...] = ()
     origin: Origin = NOWHERE
+    words: Words = Words()  # the outputs' own words, in the briefing's language
     _by_key: dict[str, Source] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -296,7 +298,7 @@ def source_line(document: Document, keys: tuple[str, ...]) -> str:
     """'Source: NCMEC, Thorn' — the short names of the cited sources, in citing order."""
     if not keys:
         return ""
-    return "Source: " + ", ".join(document.source(key).short for key in keys)
+    return f"{document.words.lead('source')} " + ", ".join(document.source(key).short for key in keys)
 
 
 def cites_line(document: Document) -> str:
@@ -312,4 +314,5 @@ def attribution(document: Document, keys: tuple[str, ...]) -> tuple[str, tuple[s
     """
     if keys or not document.cites:
         return source_line(document, keys), keys
-    return "General sources: " + ", ".join(document.source(key).short for key in document.cites), document.cites
+    shorts = ", ".join(document.source(key).short for key in document.cites)
+    return f"{document.words.lead('general_sources')} {shorts}", document.cites

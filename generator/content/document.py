@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from ..model import NOWHERE, PAGE_SIZES, Block, Document, Meta, Origin, Section, Source
 from .blocks import BLOCK_READERS
 from ..formatting import known_locale
+from ..words import FIELDS, Words, template_problem
 from .formats import FormatReader
 from .nodes import Fields, is_null, printable, suggest
 
@@ -31,7 +32,7 @@ class OutputSettings:
 
 DEFAULT_LANGUAGE = "en"
 META_KEYS = ("title", "subtitle", "language", "date", "author", "organisation", "marking", "page_size", "keywords", "template")
-TOP_KEYS = (*META_KEYS, "sources", "cites", "sections")
+TOP_KEYS = (*META_KEYS, "labels", "sources", "cites", "sections")
 _KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
@@ -53,12 +54,13 @@ class DocumentReader(FormatReader):
         self.settings_read = self.settings(fields)
         sources, defined = self.sources(fields)
         cites = self.cite_list(fields.get("cites"), "cites")
+        words = self.labels(fields, meta.language if meta else DEFAULT_LANGUAGE)
         sections = self.sections(fields)
         self.check_citations(defined)
         self.diagnostics.sort(key=lambda d: (d.line, d.column))
         if self.diagnostics or meta is None:
             return None
-        return Document(meta, tuple(sources), tuple(sections), cites, self.origin(root, ""))
+        return Document(meta, tuple(sources), tuple(sections), cites, self.origin(root, ""), words)
 
     # --- document level ------------------------------------------------------------------
 
@@ -94,6 +96,26 @@ class DocumentReader(FormatReader):
             return DEFAULT_LANGUAGE
         self.locale = locale
         return tag.strip()
+
+    def labels(self, fields: Fields, language: str) -> Words:
+        """`labels: {figure: "Fig. {number}", sources: References}`: the outputs' own words, replaced."""
+        node = fields.get("labels")
+        if node is None:
+            return Words(language)
+        spec = self.mapping(node, "labels", tuple(FIELDS))
+        if spec is None:
+            return Words(language)
+        own = []
+        for word in FIELDS:
+            template = spec.text(word)
+            if template is None:
+                continue
+            problem = template_problem(word, template)
+            if problem:
+                self.error(spec.get(word), spec.child(word), problem)
+            else:
+                own.append((word, template))
+        return Words(language, tuple(own))
 
     def settings(self, fields: Fields) -> OutputSettings:
         """The PDF's page size, and the deck template's path (taken relative to the content file) with
