@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator import build as build_module
-from generator.build import build
+from generator.build import Refused, build
 from generator.outputs import sweep_stale_partials, write_atomically
 from generator.writers import Options, Output
 
@@ -69,11 +69,23 @@ def test_characters_the_typeface_lacks_are_reported_with_their_place(tmp_path: P
     content = tmp_path / "glyphs.yaml"
     text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
     content.write_text(text.replace("Wages rose faster than prices", "Wages rose 📈 faster than prices"), encoding="utf-8")
-    glyphs = [f for f in build(content, tmp_path, ("pdf",)).findings if "cannot draw" in f.message]
+    with pytest.raises(Refused):
+        build(content, tmp_path, ("pdf",))  # text that would print as nothing is an error: only --force builds it
+    glyphs = [f for f in build(content, tmp_path, ("pdf",), force=True).findings if "cannot draw" in f.message]
     assert len(glyphs) == 1
-    warning = str(glyphs[0])
-    assert "U+1F4C8" in warning and "warning:" in warning and "[sections[1].blocks[2].bullets]" in warning
+    error = str(glyphs[0])
+    assert "U+1F4C8" in error and "error:" in error and "[sections[1].blocks[2].bullets]" in error
     assert not [f for f in build(FIXTURES / "minimal.yaml", tmp_path, ("pdf",)).findings if "cannot draw" in f.message]
+
+
+def test_a_place_with_many_texts_the_typeface_lacks_is_one_finding_naming_each_character_once(tmp_path: Path):
+    content = tmp_path / "names.yaml"
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    content.write_text(text.replace("Wages rose faster than prices", "王小明 and 王小红").replace("a new hospital opened", "王小明"),
+                       encoding="utf-8")
+    glyphs = [f for f in build(content, tmp_path, ("pdf",), force=True).findings if "cannot draw" in f.message]
+    assert len(glyphs) == 1, glyphs
+    assert glyphs[0].message.count("U+738B") == 1 and "U+7EA2" in glyphs[0].message
 
 
 def test_deck_text_longer_than_a_slide_continues_and_each_split_is_reported(tmp_path: Path):

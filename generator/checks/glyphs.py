@@ -22,14 +22,22 @@ def _charmap(path: Path) -> frozenset[int]:
 
 
 def uncovered(document: Document, typeface: Typeface) -> list[Diagnostic]:
-    """One warning per text that holds characters the typeface lacks."""
+    """One error per place that holds characters the typeface lacks, naming every such character
+    once: a table of Chinese names is one finding at the table, not one per cell."""
     covered = _charmap(typeface.regular) & _charmap(typeface.bold)
-    found = []
+    places: dict[tuple[str, int, int, str], tuple[dict[str, None], list[str]]] = {}
     for text, origin in document.texts():
-        missing = list(dict.fromkeys(ch for ch in text if ord(ch) not in covered and not ch.isspace()))
+        missing = [ch for ch in text if ord(ch) not in covered and not ch.isspace()]
         if missing:
-            shown = " ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in missing)
-            found.append(Diagnostic(origin.file, origin.line, origin.column, origin.path,
-                                    f"{typeface.family} cannot draw {shown}; it will print as an empty box",
-                                    "use another character, or spell it out", level="warning"))
-    return found
+            chars, texts = places.setdefault((origin.file, origin.line, origin.column, origin.path), ({}, []))
+            chars.update(dict.fromkeys(missing))
+            texts.append(text)
+    return [_finding(place, list(chars), texts, typeface) for place, (chars, texts) in places.items()]
+
+
+def _finding(place: tuple[str, int, int, str], chars: list[str], texts: list[str], typeface: Typeface) -> Diagnostic:
+    shown = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in chars[:8]) + (f" and {len(chars) - 8} more" if len(chars) > 8 else "")
+    example = texts[0] if len(texts[0]) <= 40 else texts[0][:39] + "…"
+    where = f"in {example!r}" + (f" and {len(texts) - 1} more texts here" if len(texts) > 1 else "")
+    return Diagnostic(*place, f"{typeface.family} cannot draw {shown} {where}; they would print as nothing",
+                      "use other characters, or spell them out", level="error")
