@@ -63,13 +63,14 @@ def prepare(content: Path, formats: tuple[str, ...] = tuple(FORMATS), options: O
     if "pptx" in formats:
         options = _with_template(options, settings)  # a bad template, a zip bomb too, is refused before anything is drawn
     from .charts import render_charts
-    from .checks import document_findings, theme_findings, uncovered
+    from .checks import document_findings, right_to_left, theme_findings, uncovered
     from .stamp import stamp_for
 
     options = replace(options, stamp=stamp_for(data, document.meta.date, locale=document.meta.locale))
     charts = render_charts(document, theme)
     outputs = {name: get_writer(name)(document, charts, theme, options) for name in formats}
-    findings = [*theme_findings(theme), *uncovered(document, theme.typeface), *document_findings(document)]
+    findings = [*theme_findings(theme), *uncovered(document, theme.typeface), *right_to_left(document),
+                *document_findings(document)]
     findings += [finding for output in outputs.values() for finding in output.findings]
     return Prepared(document, outputs, _placed(findings, outputs))
 

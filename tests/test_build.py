@@ -88,6 +88,14 @@ def test_a_place_with_many_texts_the_typeface_lacks_is_one_finding_naming_each_c
     assert glyphs[0].message.count("U+738B") == 1 and "U+7EA2" in glyphs[0].message
 
 
+def test_right_to_left_text_is_refused_by_name_not_printed_scrambled(tmp_path: Path):
+    content = tmp_path / "rtl.yaml"
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    content.write_text(text.replace("Wages rose faster than prices", "שלום and مرحبا"), encoding="utf-8")
+    findings = [f for f in build(content, tmp_path, ("pdf",), force=True).findings if f.level == "error"]
+    assert len(findings) == 1 and "right-to-left" in findings[0].message and "cannot draw" not in findings[0].message
+
+
 def test_deck_text_longer_than_a_slide_continues_and_each_split_is_reported(tmp_path: Path):
     from .readback import deck, slide_texts
 

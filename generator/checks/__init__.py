@@ -1,8 +1,8 @@
 """Findings about a briefing that no writer makes on its own: the content as a whole (content.py),
-the theme's sizes and contrast (theme.py), and characters the typeface cannot draw (glyphs.py)."""
+the theme's sizes and contrast (theme.py), and characters the typeface cannot draw and right-to-left text (glyphs.py)."""
 
 from .content import cited_keys, document_findings
-from .glyphs import uncovered
+from .glyphs import right_to_left, uncovered
 from .theme import theme_findings
 
-__all__ = ["cited_keys", "document_findings", "theme_findings", "uncovered"]
+__all__ = ["cited_keys", "document_findings", "right_to_left", "theme_findings", "uncovered"]
