@@ -20,7 +20,7 @@ which is a Python binding to the typst compiler and ships no command, is wrapped
 wrapper starts a Python interpreter and imports the binding, a few tens of milliseconds that a
 native typst binary would not spend (measure it with --engine-overhead).
 
-    python bench/peer.py [CONTENT] [--out DIR] [--format pdf,pptx] [--keep]
+    python bench/peer.py [CONTENT] [--out DIR] [--format pdf,pptx] [--keep] [--times]
     python bench/peer.py --engine-overhead     # start-up cost of the typst wrapper, in ms
 
 CONTENT defaults to content/briefing.yaml; outputs go to output/peer/ as NAME.pdf and NAME.pptx
@@ -28,6 +28,10 @@ CONTENT defaults to content/briefing.yaml; outputs go to output/peer/ as NAME.pd
 """
 
 from __future__ import annotations
+
+import time
+
+START = time.perf_counter()  # before the other imports, so the first stage counts them
 
 import argparse
 import importlib.util
@@ -42,6 +46,7 @@ from pathlib import Path
 
 import yaml
 
+TIMES = "--times" in sys.argv
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "generator" / "fonts"
 SERIES = ("#1F4E79", "#4A9BAE", "#D9B15C", "#A65D43", "#111827")
@@ -78,6 +83,12 @@ def number_format(spec) -> dict:
     return {"style": spec.get("style", "number"), **{k: spec[k] for k in ("decimals", "prefix", "suffix") if k in spec}}
 
 
+def natural_decimals(value: float) -> int:
+    """As many decimals as the value is written with, up to 3."""
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    return min(3, max(0, -exponent)) if isinstance(exponent, int) else 0
+
+
 def shown(value, fmt: dict) -> str:
     if value is None:
         return ""
@@ -90,9 +101,9 @@ def shown(value, fmt: dict) -> str:
             if magnitude >= step:
                 magnitude, unit = magnitude / step, letter
                 break
-        decimals = (0 if magnitude >= 100 or magnitude == int(magnitude) else 1) if decimals is None else decimals
+        decimals = min(1, natural_decimals(magnitude)) if decimals is None else decimals
     elif decimals is None:
-        decimals = min(3, max(0, -Decimal(repr(float(magnitude))).normalize().as_tuple().exponent))
+        decimals = natural_decimals(magnitude)
     body = f"{Decimal(repr(float(magnitude))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP):,.{decimals}f}"
     sign = "-" if value < 0 else ""
     return f"{sign}{fmt.get('prefix', '')}{body}{unit}{'%' if fmt['style'] == 'percent' else ''}{fmt.get('suffix', '')}"
@@ -282,11 +293,13 @@ def build(content: Path, out: Path, formats: tuple[str, ...], keep: bool) -> lis
 
         source = work / f"{content.stem}.md"
         source.write_text(markdown(data, chart_path), encoding="utf-8")
+        stage("Markdown and charts")
         written = []
         command = [pandoc(), source.name, "--from", "markdown", "--resource-path", str(work)]
         if "pptx" in formats:
             written.append(out / f"{content.stem}.pptx")
             subprocess.run([*command, "-o", str(written[-1].resolve())], check=True, cwd=work)
+            stage("pandoc to PPTX")
         if "pdf" in formats:
             written.append(out / f"{content.stem}.pdf")
             # pandoc hands typst its images by absolute paths, which typst reads inside its root: hence --root=/
@@ -294,7 +307,18 @@ def build(content: Path, out: Path, formats: tuple[str, ...], keep: bool) -> lis
             subprocess.run([*command, "-o", str(written[-1].resolve()), f"--pdf-engine={typst_engine(scratch)}",
                             "--pdf-engine-opt=--root=/", f"--pdf-engine-opt=--font-path={FONTS}", "-V", "mainfont=Carlito", "-V", f"papersize={paper}"],
                            check=True, cwd=work)
+            stage("pandoc to PDF (typst)")
     return written
+
+
+def stage(name: str, _last: list[float] = []) -> None:
+    """With --times, the time since the previous stage (the first: since the script's imports began) on stderr."""
+    if not TIMES:
+        return
+    now = time.perf_counter()
+    start = _last[0] if _last else START
+    print(f"peer: {name}: {(now - start) * 1000:.0f} ms", file=sys.stderr)
+    _last[:] = [now]
 
 
 def engine_overhead(runs: int = 5) -> None:
@@ -315,6 +339,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "output" / "peer")
     parser.add_argument("--format", default="pdf,pptx")
     parser.add_argument("--keep", action="store_true", help="keep the Markdown and chart PNGs beside the outputs")
+    parser.add_argument("--times", action="store_true", help="print each stage's time on stderr")
     parser.add_argument("--engine-overhead", action="store_true", help="time the typst wrapper's start-up and exit")
     args = parser.parse_args()
     if args.engine_overhead:
