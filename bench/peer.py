@@ -105,6 +105,8 @@ def shown(value, fmt: dict) -> str:
     elif decimals is None:
         decimals = natural_decimals(magnitude)
     body = f"{Decimal(repr(float(magnitude))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP):,.{decimals}f}"
+    if fmt.get("decimals") is None and "." in body:
+        body = body.rstrip("0").rstrip(".")  # a computed 0.30000000000000004 shows as 0.3
     sign = "-" if value < 0 else ""
     return f"{sign}{fmt.get('prefix', '')}{body}{unit}{'%' if fmt['style'] == 'percent' else ''}{fmt.get('suffix', '')}"
 
