@@ -18,7 +18,9 @@ and imports included). The rows:
   example; each added copy is the step from one N to the next, per copy. Target: an added copy
   costs at most 1.1x the first (the issue measured 1.35x: (56.5 s - 7.3 s) / 7 against 7.3 s - 2.1 s).
   The target row uses the average over all added copies, as that figure did; the steps between
-  consecutive N are printed too, to show where growth bends.
+  consecutive N are printed too, to show where growth bends. These are differences of medians, so
+  they magnify noise: one round on a loaded machine can put a step anywhere from 0.1x to 2.5x.
+  `--json FILE` keeps every run's time beside the table, to see the spread.
 
 Runs are rounds: each round runs every command once, in an order that rotates from round to round,
 so a change in machine load falls on all of them alike; the ratios are of medians. The small rows
@@ -249,7 +251,9 @@ def main() -> None:
     print()
     table.print()
     if args.json:
-        args.json.write_text(json.dumps(table.as_json(), indent=2) + "\n", encoding="utf-8")
+        runs_by_command = {command.key: command.times for command in [floor, peer, *([wrapper] if wrapper else []),
+                                                                         *small.values(), *large.values()]}
+        args.json.write_text(json.dumps({"rows": table.as_json(), "runs": runs_by_command}, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
