@@ -150,3 +150,34 @@ def test_sections_of_several_blocks_open_with_a_divider():
     assert [s.kind for s in deck.slides] == ["title", "bullets", "section", "bullets", "bullets", "sources"]
     divider = deck.slides[2]
     assert [p.text for shape in divider.shapes if isinstance(shape, TextBox) for p in shape.paragraphs][:2] == ["Section 2 of 2", "Two blocks"]
+
+
+def test_each_picture_chart_is_laid_out_in_the_plan_once_and_native_ones_not_at_all():
+    from generator.content import load
+    from generator.writers.deck.shapes import ChartBox
+
+    from .conftest import EXAMPLE
+
+    document = load(EXAMPLE)
+    boxes = [s for slide in plan_deck(document, DEFAULT_THEME).slides for s in slide.shapes if isinstance(s, ChartBox)]
+    assert boxes and all(box.picture is not None for box in boxes)
+    native = plan_deck(document, DEFAULT_THEME, pictures=False)
+    assert all(s.picture is None for slide in native.slides for s in slide.shapes if isinstance(s, ChartBox))
+
+
+def test_the_deck_is_drawn_only_when_its_bytes_are_read_and_then_once():
+    import subprocess
+    import sys
+
+    from .conftest import EXAMPLE, ROOT
+
+    code = ("import sys\nfrom pathlib import Path\nfrom generator.build import prepare\n"
+            f"prepared = prepare(Path({str(EXAMPLE)!r}))\n"
+            "assert prepared.findings\n"
+            "print(sorted(m for m in ('generator.writers.deck.render', 'pptx') if m in sys.modules))\n"
+            "deck = prepared.outputs['pptx']\n"
+            "assert deck.data is deck.data and deck.data.startswith(b'PK')\n"
+            "print(sorted(m for m in ('generator.writers.deck.render', 'pptx') if m in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["[]", "['generator.writers.deck.render', 'pptx']"]

@@ -5,10 +5,13 @@ package to find the names in use: each notes slide costs a walk of everything be
 deck's notes cost grew with the square of its length (0.46 s at the large fixture's size, 5.8 s at
 four times it). The deck's notes slides are all made here, so the names in use are looked up once
 and counted on; each notes slide is made and related exactly as python-pptx makes it (the notes
-master created with the first, as python-pptx does), so the saved package is the same.
+master created with the first, as python-pptx does), so the saved package is the same. Every notes
+slide starts as the same copy of the master's placeholders, so that is cloned once, then copied.
 """
 
 from __future__ import annotations
+
+import copy
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -25,13 +28,17 @@ class NotesSlides:
     def __init__(self, presentation):
         self.package = presentation.part.package
         self.taken: set[str] | None = None  # the notes slides' names in use, looked up with the first
+        self.blank = None  # a notes slide's XML with the master's placeholders cloned, before its text
 
     def add(self, slide, text: str) -> None:
         master = self.package.presentation_part.notes_master_part  # created with the first notes, as python-pptx does
-        part = NotesSlidePart(self._next_partname(), CT.PML_NOTES_SLIDE, self.package, CT_NotesSlide.new())
+        element = CT_NotesSlide.new() if self.blank is None else copy.deepcopy(self.blank)
+        part = NotesSlidePart(self._next_partname(), CT.PML_NOTES_SLIDE, self.package, element)
         part.relate_to(master, RT.NOTES_MASTER)
         part.relate_to(slide.part, RT.SLIDE)
-        part.notes_slide.clone_master_placeholders(master.notes_master)
+        if self.blank is None:
+            part.notes_slide.clone_master_placeholders(master.notes_master)
+            self.blank = copy.deepcopy(part.notes_slide.element)
         slide.part.relate_to(part, RT.NOTES_SLIDE)
         part.notes_slide.notes_text_frame.text = text
 
