@@ -120,8 +120,10 @@ DECK_HEADLINE_LINES = 4  # a headline longer than this at 24 pt is cut and repor
 class SlideGeometry:
     """Where things sit on a deck's slide, in points from its top-left corner (13.333 x 7.5 in).
 
-    Every margin, gap, box and cap the deck plan places by lives here, beside the type scale, so a
-    slide's layout is read and changed in one place rather than in the code that measures it."""
+    The slide's size, margins and content area, the caps on text beside a block, and the boxes
+    more than one slide kind shares live here, beside the type scale, so a slide's layout is read
+    and changed in one place rather than in the code that measures it. Spacing used inside one
+    block kind's layout only (a gap under its headline) stays with that kind's module."""
 
     width: float = 960.0
     height: float = 540.0
