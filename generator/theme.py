@@ -117,6 +117,45 @@ DECK_HEADLINE_LINES = 4  # a headline longer than this at 24 pt is cut and repor
 
 
 @dataclass(frozen=True)
+class SlideGeometry:
+    """Where things sit on a deck's slide, in points from its top-left corner (13.333 x 7.5 in).
+
+    The slide's size, margins and content area, the caps on text beside a block, and the boxes
+    more than one slide kind shares live here, beside the type scale, so a slide's layout is read
+    and changed in one place rather than in the code that measures it. Spacing used inside one
+    block kind's layout only (a gap under its headline) stays with that kind's module."""
+
+    width: float = 960.0
+    height: float = 540.0
+    margin: float = 40.0  # left and right of the content, and of the slide number and marking
+    headline_y: float = 26.0
+    bottom: float = 496.0  # lowest edge of slide content, above the footer
+    footer_y: float = 508.0
+    footer_band: tuple[float, float] = (498.0, 536.0)  # the band a marking of several lines may fill
+    number_width: float = 120.0  # the slide number's box
+    number_gap: float = 20.0  # the gap the marking keeps from the slide number
+    inset: float = 64.0  # title and divider slides: the text's left edge (and right, mirrored)
+    source_cap: float = 80.0  # the most height a slide's source line takes (four lines at 14 pt)
+    chart_subtitle_cap: float = 50.0  # the most height a chart's subtitle takes on its slide
+    chart_note_cap: float = 60.0  # ... and its note
+    table_note_cap: float = 120.0  # the most height a table's note takes below it (seven lines at 14 pt)
+    divider_title_cap: float = 400.0  # a section title's height on its divider, leaving room for the label above it
+    cell_pad: tuple[float, float] = (10.0, 4.0)  # a table cell's inset, across and down
+    bullet_indent: float = 22.0
+    cards_per_slide: int = 4  # so each figure stays large enough to read from the back of the room
+    card_gap: float = 20.0  # between stat cards side by side
+    card_pad: float = 18.0  # a stat card's text inset, left and right
+    card_min_height: float = 160.0
+
+    @property
+    def content_width(self) -> float:
+        return self.width - 2 * self.margin
+
+
+SLIDE = SlideGeometry()
+
+
+@dataclass(frozen=True)
 class ChartStyle:
     """A chart's size and type: the PDF's below; the deck's (`DECK_CHART`) fills its slide."""
 

@@ -161,10 +161,10 @@ def test_a_marking_too_long_for_the_footer_is_cut_and_reported_at_the_marking_on
 
 def test_the_plan_never_asks_for_a_chart_smaller_than_the_minimum(tmp_path):
     from generator.content import load
-    from generator.writers.deck_plan import plan_deck
-    from generator.writers.deck_shapes import ChartBox
+    from generator.writers.deck import plan_deck
+    from generator.writers.deck.shapes import ChartBox
 
-    plan = plan_deck(load(every_long_text(tmp_path / "long.yaml")), {}, DEFAULT_THEME)
+    plan = plan_deck(load(every_long_text(tmp_path / "long.yaml")), DEFAULT_THEME)
     charts = [shape for slide in plan.slides for shape in slide.shapes if isinstance(shape, ChartBox)]
     assert len(charts) == 2 and all(c.width > 0 and c.height >= DECK_CHART_MIN_HEIGHT for c in charts)
 

@@ -75,7 +75,7 @@ def test_the_example_charts_are_columns_with_their_values_in_the_workbook(native
     (NumberFormat("compact"), [1250000, 485000, 12], '[>=1000000]#,##0.0,,"M";[>=1000]#,##0,"K";#,##0'),
 ])
 def test_number_formats_become_excel_format_codes(number, values, code):
-    from generator.writers.deck_native import excel_format
+    from generator.writers.deck.native import excel_format
 
     assert excel_format(number, values) == code
 
@@ -84,7 +84,7 @@ def test_native_chart_code_is_loaded_only_when_asked_for(tmp_path):
     code = ("import sys, runpy; sys.argv = ['briefing', *sys.argv[1:]]\n"
             "try:\n    runpy.run_module('generator', run_name='__main__')\n"
             "except SystemExit:\n    pass\n"
-            "print([m for m in ('generator.writers.deck_native', 'generator.writers.deck_template', 'pptx.chart.data')"
+            "print([m for m in ('generator.writers.deck.native', 'generator.writers.deck.template', 'pptx.chart.data')"
             " if m in sys.modules], file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code, "build", str(EXAMPLE), "--out", str(tmp_path), "--format", "pptx"],
                             capture_output=True, text=True, cwd=ROOT)

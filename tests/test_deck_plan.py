@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from generator.charts import render_charts
 from generator.model import BulletItem, BulletsBlock, Column, Document, Meta, NumberFormat, Section, Source, Stat, StatsBlock, TableBlock
-from generator.theme import DEFAULT_THEME
-from generator.writers.deck_check import problems
-from generator.writers.deck_plan import BOTTOM, plan_deck
-from generator.writers.deck_shapes import TableBox, TextBox
+from generator.theme import DEFAULT_THEME, SLIDE
+from generator.writers.deck.check import problems
+from generator.writers.deck import plan_deck
+from generator.writers.deck.shapes import TableBox, TextBox
 
 SOURCE = Source("s", "Survey", "Office", "Survey")
 
 
 def plan(*blocks):
     document = Document(Meta("Plan test"), (SOURCE,), (Section("Only", tuple(blocks)),))
-    return plan_deck(document, render_charts(document), DEFAULT_THEME)
+    return plan_deck(document, DEFAULT_THEME)
 
 
 def test_a_long_table_continues_with_its_header_repeated_at_one_size():
@@ -31,7 +30,7 @@ def test_a_long_table_continues_with_its_header_repeated_at_one_size():
     assert headlines[0] == "Sixty rows" and all(h == "Sixty rows (cont.)" for h in headlines[1:])
     notes = [shape for s in slides for shape in s.shapes if isinstance(shape, TextBox) and shape.paragraphs[0].text == "A note."]
     assert len(notes) == 1 and notes[0] in slides[-1].shapes
-    assert all(t.y + sum(t.row_heights) <= BOTTOM for t in tables)
+    assert all(t.y + sum(t.row_heights) <= SLIDE.bottom for t in tables)
     assert problems(deck) == []
 
 
@@ -107,7 +106,7 @@ def test_a_split_block_uses_the_largest_size_that_needs_no_more_slides():
 
 
 def test_a_cell_longer_than_a_slide_continues_in_the_next_rows_and_the_split_is_noted():
-    from generator.writers.deck_check import findings
+    from generator.writers.deck.check import findings
 
     long_cell = " ".join(f"w{i}" for i in range(1200))
     table = TableBlock("Huge", (Column("Key"), Column("Text")), (("a", long_cell), ("b", "short")), ("s",))
@@ -129,7 +128,7 @@ def test_a_stat_card_that_cannot_fit_at_the_smallest_size_is_an_error_on_its_sli
 
 def test_a_chart_with_too_many_categories_for_a_projector_continues_on_one_scale():
     from generator.model import ChartBlock, Series
-    from generator.writers.deck_shapes import ChartBox
+    from generator.writers.deck.shapes import ChartBox
 
     names = tuple(f"District {i}" for i in range(30))
     chart = ChartBlock("Tall", names, (Series("2024", tuple(float(i) for i in range(30))), Series("2025", tuple(30.0 - i for i in range(30)))),
@@ -147,7 +146,38 @@ def test_sections_of_several_blocks_open_with_a_divider():
         Section("One block", (BulletsBlock("A", (BulletItem("x"),)),)),
         Section("Two blocks", (BulletsBlock("B", (BulletItem("y"),)), BulletsBlock("C", (BulletItem("z"),)))),
     ))
-    deck = plan_deck(document, {}, DEFAULT_THEME)
+    deck = plan_deck(document, DEFAULT_THEME)
     assert [s.kind for s in deck.slides] == ["title", "bullets", "section", "bullets", "bullets", "sources"]
     divider = deck.slides[2]
     assert [p.text for shape in divider.shapes if isinstance(shape, TextBox) for p in shape.paragraphs][:2] == ["Section 2 of 2", "Two blocks"]
+
+
+def test_each_picture_chart_is_laid_out_in_the_plan_once_and_native_ones_not_at_all():
+    from generator.content import load
+    from generator.writers.deck.shapes import ChartBox
+
+    from .conftest import EXAMPLE
+
+    document = load(EXAMPLE)
+    boxes = [s for slide in plan_deck(document, DEFAULT_THEME).slides for s in slide.shapes if isinstance(s, ChartBox)]
+    assert boxes and all(box.picture is not None for box in boxes)
+    native = plan_deck(document, DEFAULT_THEME, pictures=False)
+    assert all(s.picture is None for slide in native.slides for s in slide.shapes if isinstance(s, ChartBox))
+
+
+def test_the_deck_is_drawn_only_when_its_bytes_are_read_and_then_once():
+    import subprocess
+    import sys
+
+    from .conftest import EXAMPLE, ROOT
+
+    code = ("import sys\nfrom pathlib import Path\nfrom generator.build import prepare\n"
+            f"prepared = prepare(Path({str(EXAMPLE)!r}))\n"
+            "assert prepared.findings\n"
+            "print(sorted(m for m in ('generator.writers.deck.render', 'pptx') if m in sys.modules))\n"
+            "deck = prepared.outputs['pptx']\n"
+            "assert deck.data is deck.data and deck.data.startswith(b'PK')\n"
+            "print(sorted(m for m in ('generator.writers.deck.render', 'pptx') if m in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["[]", "['generator.writers.deck.render', 'pptx']"]

@@ -15,7 +15,7 @@ from generator import model
 from generator.content import load
 from generator.content.blocks import BLOCK_READERS
 from generator.errors import ContentError
-from generator.writers.deck_plan import DECK_BLOCKS
+from generator.writers.deck import DECK_BLOCKS
 from generator.writers.pdf import PDF_BLOCKS
 
 from .conftest import FIXTURES
@@ -52,7 +52,7 @@ def test_an_unknown_block_kind_is_an_error_naming_the_kinds(tmp_path):
 
 
 def test_a_block_no_writer_knows_is_refused_by_each_writer_not_drawn_as_another():
-    from generator.writers.deck_plan import plan_deck
+    from generator.writers.deck import plan_deck
     from generator.writers.pdf import write_pdf
     from generator.charts import render_charts
     from generator.theme import DEFAULT_THEME
@@ -75,4 +75,4 @@ def test_a_block_no_writer_knows_is_refused_by_each_writer_not_drawn_as_another(
     with pytest.raises(TypeError, match="the PDF has no way to print a Stranger"):
         write_pdf(odd, render_charts(document), DEFAULT_THEME, Options())
     with pytest.raises(TypeError, match="the deck has no slide for a Stranger"):
-        plan_deck(odd, render_charts(document), DEFAULT_THEME)
+        plan_deck(odd, DEFAULT_THEME)

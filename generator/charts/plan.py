@@ -417,6 +417,18 @@ def render_picture(block: ChartBlock, theme: Theme, width: float, height: float,
                    span: tuple[float, float] | None = None) -> tuple[bytes, tuple[int, int]]:
     """The chart drawn to a given box (points) at the theme's chart sizes, as an opaque PNG only.
 
-    The deck uses this for a slide-sized picture whose text is set for a projector, leaving the
-    PDF's chart (and its vectors) as they are."""
-    return picture(_plan(block, theme, width, height, span), theme, width, height)
+    A picture laid out and painted in one call; the deck plans its pictures with `plan_picture`
+    while it lays out its slides and paints them with `paint_picture`, so it lays out each once."""
+    return paint_picture(plan_picture(block, theme, width, height, span), theme, width, height)
+
+
+def plan_picture(block: ChartBlock, theme: Theme, width: float, height: float,
+                 span: tuple[float, float] | None = None) -> Plan:
+    """The chart laid out for a box of its own (points) at the theme's chart sizes, not yet painted:
+    the deck keeps this with the slide it planned, so `check` lays charts out without painting."""
+    return _plan(block, theme, width, height, span)
+
+
+def paint_picture(plan: Plan, theme: Theme, width: float, height: float) -> tuple[bytes, tuple[int, int]]:
+    """A plan from `plan_picture` painted as an opaque PNG: its bytes and pixel size."""
+    return picture(plan, theme, width, height)

@@ -4,6 +4,7 @@ PDF-only build never pays for python-pptx and `--help` pays for neither."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import import_module
 from collections.abc import Callable
 
@@ -29,15 +30,24 @@ class Options:
     template_data: bytes | None = None  # its bytes, read and checked by the build before anything is drawn
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Output:
-    """A writer's file, whole, and what it found while laying it out: errors (text that does not
-    fit), warnings, and notes (e.g. a table split over continuation slides), each placed by
-    document path and by the page or slide it lands on."""
+    """A writer's file, and what it found while laying it out: errors (text that does not fit),
+    warnings, and notes (e.g. a table split over continuation slides), each placed by document
+    path and by the page or slide it lands on.
 
-    data: bytes
+    `content` is the file's bytes, or a function that draws them: a writer whose layout is done
+    before it draws (the deck) hands its findings over at once and draws only when `data` is
+    first read, so `briefing check` reports everything without drawing. Read again, `data` is
+    the same bytes."""
+
+    content: bytes | Callable[[], bytes]
     findings: tuple[Diagnostic, ...] = ()
     placements: tuple[tuple[str, str, int], ...] = ()  # (document path of a block, "page" or "slide", its number)
+
+    @cached_property
+    def data(self) -> bytes:
+        return self.content() if callable(self.content) else self.content
 
 
 def get_writer(name: str) -> Callable:

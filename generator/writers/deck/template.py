@@ -21,11 +21,13 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from ..errors import ContentError, Diagnostic
-from ..model import Document, Origin
-from .deck_layout import HEIGHT, WIDTH
-from .deck_shapes import TextBox
-from .template_file import refusal
+from ...errors import ContentError, Diagnostic
+from ...model import Document, Origin
+from ...theme import SLIDE
+from ..template_file import refusal
+from .shapes import TextBox
+
+WIDTH, HEIGHT = SLIDE.width, SLIDE.height
 
 REQUIRED = "Title Only"
 LAYOUTS = {"title": "Title Slide", "section": "Section Header"}
@@ -34,6 +36,9 @@ _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 
 @dataclass
 class Template:
+    """A user's template opened for the deck: its presentation (sample slides dropped), the layout
+    each slide kind uses, and the notes about layouts it lacks."""
+
     presentation: object
     layouts: dict[str, object]
     findings: list[Diagnostic] = field(default_factory=list)

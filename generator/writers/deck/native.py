@@ -15,15 +15,16 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.util import Pt
 
-from ..charts import BAR_MAX, HBAR_MAX
-from ..model import NumberFormat
-from ..theme import Theme
-from .deck_shapes import ChartBox
+from ...charts import BAR_MAX, HBAR_MAX
+from ...model import NumberFormat
+from ...theme import Theme
+from .shapes import ChartBox
 
 _BANDS = ((1e12, ",,,,", "T"), (1e9, ",,,", "B"), (1e6, ",,", "M"), (1e3, ",", "K"))
 
 
 def native_chart(slide, box: ChartBox, theme: Theme) -> None:
+    """The chart as PowerPoint's own, placed in its box, with the data in its workbook."""
     block, palette = box.block, theme.palette
     values = [v for series in block.series for v in series.values]
     data = CategoryChartData(number_format=excel_format(block.format, values))

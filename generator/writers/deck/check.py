@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..errors import Diagnostic, spans
-from ..model import NOWHERE
-from ..theme import DECK_CHART_SMALL
-from .deck_layout import BOTTOM, FOOTER_Y, HEIGHT, MARGIN, MIN_BODY, WIDTH
-from .deck_plan import DeckPlan
-from .deck_shapes import ChartBox, Picture, TableBox, TextBox
+from ...errors import Diagnostic, spans
+from ...model import NOWHERE
+from ...theme import DECK_CHART_SMALL, SLIDE
+from .plan import DeckPlan
+from .shapes import ChartBox, Picture, TableBox, TextBox
+from .text import MIN_BODY
+
+BOTTOM, FOOTER_Y, HEIGHT, MARGIN, WIDTH = SLIDE.bottom, SLIDE.footer_y, SLIDE.height, SLIDE.margin, SLIDE.width
 
 _SLACK = 0.5  # points of rounding we forgive
 
@@ -31,6 +33,7 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
 
 
 def findings(plan: DeckPlan) -> list[Diagnostic]:
+    """Everything the build reports about the plan, errors first, each placed on its slides."""
     return problems(plan) + chart_warnings(plan) + split_notes(plan)
 
 

@@ -1,10 +1,16 @@
-"""The deck plan's vocabulary: slides and the boxes on them, in points from the top-left corner."""
+"""The deck plan's vocabulary: slides and the boxes on them, in points from the top-left corner.
+
+Plain data, free of python-pptx, so the plan can be made, tested and checked without drawing."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..model import ChartBlock, Origin
+from ...model import ChartBlock, Origin
+
+if TYPE_CHECKING:
+    from ...charts import Plan
 
 
 @dataclass
@@ -75,7 +81,10 @@ class TableBox:
 
 @dataclass
 class ChartBox:
-    """Where a chart goes and at what text size; drawn by the deck as a picture or a native chart."""
+    """Where a chart goes and at what text size; drawn by the deck as a picture or a native chart.
+
+    `picture` is the chart planned for this box when the deck draws pictures, so that rendering
+    paints what the plan laid out rather than laying the chart out again."""
 
     x: float
     y: float
@@ -85,6 +94,7 @@ class ChartBox:
     font_size: float
     alt_text: str
     span: tuple[float, float] | None = None  # the whole chart's value range, when this is one part of it
+    picture: Plan | None = None  # set by the deck plan for a picture chart; None for a native one
 
 
 Shape = TextBox | Rect | Picture | TableBox | ChartBox

@@ -1,15 +1,16 @@
-"""The slide deck: a deck plan drawn with python-pptx, then saved with fixed zip entry times.
+"""A deck plan drawn with python-pptx: the place points become EMU and boxes become shapes.
 
-The only module that imports python-pptx and the only place points become EMU. Every box is
-placed as the plan measured it; text boxes have no insets and no autofit, so what was measured
-is what PowerPoint, Keynote and LibreOffice draw.
+Every box is placed as the plan measured it; text boxes have no insets and no autofit, so what was
+measured is what PowerPoint, Keynote and LibreOffice draw. Runs, paragraphs and table rows are
+written as XML directly, since python-pptx's per-property API costs most of a long deck's build.
+python-pptx is also imported by `template.py` (a user's template), `native.py` (native charts) and
+`notes.py` (speaker notes); this module is loaded only when a deck's bytes are asked for, so
+`briefing check` lays the deck out without drawing it.
 """
 
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 
 from lxml import etree
 from pptx import Presentation
@@ -19,81 +20,50 @@ from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from .. import __version__
-from ..charts import RenderedChart
-from ..model import ChartBlock, Document
-from ..stamp import Stamp
-from ..theme import Theme
-from . import Options, Output
-from .deck_check import findings
-from .deck_flow import CELL_PAD_X, CELL_PAD_Y
-from .deck_plan import HEIGHT, WIDTH, DeckPlan, deck_chart_theme, plan_deck
-from .deck_shapes import ChartBox, Para, Picture, Rect, Run, TableBox, TextBox
+from ... import __version__
+from ...charts import paint_picture
+from ...model import Document
+from ...stamp import Stamp
+from ...theme import SLIDE, Theme
+from .archive import fixed_times
+from .blocks.chart import deck_chart_theme
+from .notes import NotesSlides
+from .plan import DeckPlan
+from .shapes import ChartBox, Para, Picture, Rect, Run, TableBox, TextBox
 
 BLANK_LAYOUT = 6
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-
-
-def write_deck(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> Output:
-    """The deck on the built-in theme, or on the user's template (the option's, else the content's)."""
-    template = options.template if options.template_data is not None else None
-    opened = None
-    if template:
-        from .deck_template import open_template
-
-        opened = open_template(options.template_data, template, options.template_origin, document)
-    plan = plan_deck(document, charts, theme, templated=opened is not None)
-    data = render_deck(plan, document, theme, options.stamp, native_charts=options.pptx_charts == "native", template=opened)
-    notes = opened.findings if opened else ()
-    placements = tuple((slide.origin.path, "slide", number) for number, slide in enumerate(plan.slides, 1)
-                       if slide.origin and slide.origin.path)
-    return Output(data, tuple(notes) + tuple(findings(plan)), placements)
+PAD_X, PAD_Y = SLIDE.cell_pad
 
 
 def render_deck(plan: DeckPlan, document: Document, theme: Theme, stamp: Stamp, native_charts: bool = False,
                 template=None) -> bytes:
+    """The plan's slides drawn on the built-in theme or on the opened `template`, saved, and
+    rewritten with fixed zip times (see archive.py)."""
     if template is None:
         deck = Presentation()
-        deck.slide_width, deck.slide_height = Pt(WIDTH), Pt(HEIGHT)
+        deck.slide_width, deck.slide_height = Pt(SLIDE.width), Pt(SLIDE.height)
         blank = deck.slide_layouts[BLANK_LAYOUT]
     else:
         deck = template.presentation
+    notes = NotesSlides(deck)
     for slide_plan in plan.slides:
         if template is None:
             slide = deck.slides.add_slide(blank)
             shapes = slide_plan.shapes
         else:
             slide = deck.slides.add_slide(template.layout_for(slide_plan.kind))
-            shapes = template.place_title(slide, slide_plan.shapes, lambda paragraph, para: _fill_paragraph(paragraph, para, theme))
+            shapes = template.place_title(slide, slide_plan.shapes, lambda paragraph, para: _fill_p(paragraph._p, para, theme))
         for shape in shapes:
-            _draw(slide, shape, theme, native_charts)
+            DRAW[type(shape)](slide, shape, theme, native_charts)
         if slide_plan.notes:
-            slide.notes_slide.notes_text_frame.text = slide_plan.notes
+            notes.add(slide, slide_plan.notes)
     _set_properties(deck, document, stamp)
     buffer = io.BytesIO()
     deck.save(buffer)
-    return _fixed_zip_times(buffer.getvalue())
+    return fixed_times(buffer.getvalue())
 
 
-def _draw(slide, shape, theme: Theme, native_charts: bool = False) -> None:
-    if isinstance(shape, ChartBox):
-        if native_charts:
-            from .deck_native import native_chart
-
-            native_chart(slide, shape, theme)
-        else:
-            _chart_picture(slide, shape, theme)
-    elif isinstance(shape, Rect):
-        _rect(slide, shape)
-    elif isinstance(shape, TextBox):
-        _text_box(slide, shape, theme)
-    elif isinstance(shape, Picture):
-        _picture(slide, shape)
-    elif isinstance(shape, TableBox):
-        _table(slide, shape, theme)
-
-
-def _rect(slide, rect: Rect) -> None:
+def _rect(slide, rect: Rect, theme: Theme, native_charts: bool) -> None:
     shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(rect.x), Pt(rect.y), Pt(rect.width), Pt(rect.height))
     shape.fill.solid()
     shape.fill.fore_color.rgb = _rgb(rect.fill)
@@ -103,7 +73,7 @@ def _rect(slide, rect: Rect) -> None:
         shape._element.remove(style)
 
 
-def _text_box(slide, box: TextBox, theme: Theme) -> None:
+def _text_box(slide, box: TextBox, theme: Theme, native_charts: bool) -> None:
     shape = slide.shapes.add_textbox(Pt(box.x), Pt(box.y), Pt(box.width), Pt(max(box.height, 1)))
     frame = shape.text_frame
     frame.word_wrap = True
@@ -111,11 +81,7 @@ def _text_box(slide, box: TextBox, theme: Theme) -> None:
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
     for index, para in enumerate(box.paragraphs):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        _fill_paragraph(paragraph, para, theme)
-
-
-def _fill_paragraph(paragraph, para: Para, theme: Theme) -> None:
-    _fill_p(paragraph._p, para, theme)
+        _fill_p(paragraph._p, para, theme)
 
 
 def _fill_p(p, para: Para, theme: Theme) -> None:
@@ -155,22 +121,28 @@ def _bullet(properties, para: Para, theme: Theme) -> None:
     etree.SubElement(properties, qn("a:buChar")).set("char", "•")
 
 
-def _picture(slide, picture: Picture) -> None:
+def _picture(slide, picture: Picture, theme: Theme, native_charts: bool) -> None:
     shape = slide.shapes.add_picture(io.BytesIO(picture.png), Pt(picture.x), Pt(picture.y), Pt(picture.width), Pt(picture.height))
     properties = shape._element.nvPicPr.cNvPr
     properties.set("descr", picture.alt_text)
     properties.set("name", f"Chart: {picture.name}")
 
 
-def _chart_picture(slide, box: ChartBox, theme: Theme) -> None:
-    """The chart drawn for this slide's box, with its text at the size the plan chose for a projector."""
-    from ..charts import render_picture
+def _chart(slide, box: ChartBox, theme: Theme, native_charts: bool) -> None:
+    """A native chart, or the picture of the chart the plan laid out for this box, painted with its
+    text at the size the plan chose for a projector."""
+    if native_charts:
+        from .native import native_chart
 
-    png, _ = render_picture(box.block, deck_chart_theme(theme, box.font_size), box.width, box.height, box.span)
-    _picture(slide, Picture(box.x, box.y, box.width, box.height, png, box.alt_text, box.block.title))
+        native_chart(slide, box, theme)
+        return
+    if box.picture is None:
+        raise ValueError("the deck plan was made without pictures (plan_deck(..., pictures=False))")
+    png, _ = paint_picture(box.picture, deck_chart_theme(theme, box.font_size), box.width, box.height)
+    _picture(slide, Picture(box.x, box.y, box.width, box.height, png, box.alt_text, box.block.title), theme, native_charts)
 
 
-def _table(slide, box: TableBox, theme: Theme) -> None:
+def _table(slide, box: TableBox, theme: Theme, native_charts: bool) -> None:
     """A native table whose rows are written as a:tr elements directly: python-pptx's cell API
     (margins, fill, anchor, one property at a time) costs most of a long table's build time."""
     palette = theme.palette
@@ -184,8 +156,8 @@ def _table(slide, box: TableBox, theme: Theme) -> None:
     tbl = table._tbl
     for row in tbl.findall(qn("a:tr")):
         tbl.remove(row)
-    margins = {"marL": str(Pt(CELL_PAD_X)), "marR": str(Pt(CELL_PAD_X)), "marT": str(Pt(CELL_PAD_Y)),
-               "marB": str(Pt(CELL_PAD_Y)), "anchor": "ctr"}
+    margins = {"marL": str(Pt(PAD_X)), "marR": str(Pt(PAD_X)), "marT": str(Pt(PAD_Y)), "marB": str(Pt(PAD_Y)),
+               "anchor": "ctr"}
     for r, (height, values) in enumerate(zip(box.row_heights, box.rows)):
         row = etree.SubElement(tbl, qn("a:tr"), h=str(Pt(height)))
         fill = (palette.heading if r == 0 else (palette.zebra if r % 2 == 0 else palette.paper)).lstrip("#").upper()
@@ -220,30 +192,9 @@ def _clip(text: str, limit: int = 255) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def _fixed_zip_times(data: bytes) -> bytes:
-    """Rewrite the package with a fixed time on every entry, so equal content gives equal bytes.
-    A native chart's workbook is a package of its own, with its own times and creation date."""
-    return _repack(data, lambda name, content: _repack(content, _fixed_dates) if name.endswith(".xlsx") else content)
-
-
-_FILE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
-
-
-def _fixed_dates(name: str, content: bytes) -> bytes:
-    return _FILE_DATES.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
-
-
-def _repack(data: bytes, edit) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, edit(item.filename, source.read(item.filename)))
-    return out.getvalue()
-
-
 def _rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#"))
+
+
+# How each shape of the plan is drawn, by its class: every shape kind the plan makes has a line.
+DRAW = {Rect: _rect, TextBox: _text_box, Picture: _picture, TableBox: _table, ChartBox: _chart}

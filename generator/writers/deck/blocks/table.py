@@ -1,0 +1,98 @@
+"""Tables: native slide tables at the largest type that fits, continued with the header repeated.
+
+One size and one set of column widths for every slide of a table, so its columns line up from
+slide to slide. A row taller than a whole slide is cut at line boundaries, each cell continuing in
+the next row, so even a page-long cell is shown in full.
+"""
+
+from __future__ import annotations
+
+from ....measure import LINE_SPACING, fit_columns, text_width, wrap
+from ....model import Document, Section, TableBlock
+from ....theme import SLIDE, Theme
+from ..pagination import balanced, largest_on_fewest_slides, line_pieces
+from ..shapes import SlidePlan, TableBox
+from ..text import MIN_BODY, below, capped_text, content_top, continued, headline, lines_in, source_box, speaker_notes
+
+PAD_X, PAD_Y = SLIDE.cell_pad
+
+
+def slides(document: Document, section: Section, block: TableBlock, theme: Theme) -> list[SlidePlan]:
+    """The largest type at which the whole table fits one slide; else it continues on '(cont.)'
+    slides with the header repeated."""
+    rows = [[c.name for c in block.columns], *block.shown_rows()]
+    flexible = [c.format is None for c in block.columns]
+    first_top = below(headline(block.title, theme), 16)
+    later_top = content_top(block.title, theme, 16)
+    source = source_box(document, block.sources, theme)
+    bottom = (source.y - 6) if source else SLIDE.bottom
+    note = capped_text(block.note, SLIDE.margin, 0, SLIDE.content_width, (18, 16, MIN_BODY), 70, theme.palette.ink,
+                       SLIDE.table_note_cap, "the table's note") if block.note else None
+    note_room = note.height + 10 if note else 0.0
+
+    def room(n: int) -> float:
+        return bottom - (first_top if n == 0 else later_top)
+
+    def layout(size: float):
+        widths = _column_widths(rows, flexible, size)
+        header = _row_height(rows[0], widths, size, bold=True)
+        tallest = bottom - later_top - header - note_room
+        body = [piece for row in rows[1:] for piece in _row_pieces(row, widths, size, tallest)]
+        heights = [_row_height(row, widths, size, bold=False) for row in body]
+        return widths, header, body, heights, balanced(heights, lambda n: room(n) - header, note_room)
+
+    size, laid = largest_on_fewest_slides((theme.screen.table, 18, 16, MIN_BODY), layout, lambda laid: len(laid[4]))
+    return _table_slides(document, block, theme, rows[0], size, laid, source, note)
+
+
+def _table_slides(document: Document, block: TableBlock, theme: Theme, names: list[str], size: float, laid,
+                  source, note) -> list[SlidePlan]:
+    """The laid-out rows dealt onto their slides, the note beneath the last one."""
+    widths, header, body, body_heights, counts = laid
+    aligns = [c.align for c in block.columns]
+    planned: list[SlidePlan] = []
+    start = 0
+    for index, count in enumerate(counts):
+        title = headline(continued(block.title, index), theme)
+        top = below(title, 16)
+        chunk = range(start, start + count)
+        table = TableBox(SLIDE.margin, top, widths, [names, *(body[i] for i in chunk)], aligns, size,
+                         [header, *(body_heights[i] for i in chunk)])
+        shapes: list = [title, table] + ([source] if source else [])
+        start += count
+        if note and index == len(counts) - 1:
+            note.y = top + sum(table.row_heights) + 10
+            shapes.append(note)
+        planned.append(SlidePlan("table", shapes, notes=speaker_notes(document, block.sources, block.notes)))
+    return planned
+
+
+def describe(document: Document, block: TableBlock) -> str:
+    """'Table 2 "Regional totals"': numbered as the document's tables are."""
+    tables = [b for b in document.blocks() if isinstance(b, TableBlock)]
+    return f'Table {tables.index(block) + 1} "{block.title}"'
+
+
+def _column_widths(rows: list[list[str]], flexible: list[bool], size: float) -> list[float]:
+    pad = 2 * PAD_X + 2
+    natural = [max(text_width(row[i], size, bold=(r == 0)) for r, row in enumerate(rows)) + pad for i in range(len(flexible))]
+    minimum = [max(text_width(word, size, bold=True) for row in rows for word in row[i].split() or [""]) + pad
+               for i in range(len(flexible))]
+    content = SLIDE.content_width
+    width = min(content, max(sum(natural) * 1.25, content * 0.6))  # a few columns need not span the slide
+    return fit_columns(natural, minimum, flexible, width)
+
+
+def _row_height(row: list[str], widths: list[float], size: float, bold: bool) -> float:
+    lines = max(len(wrap(cell, w - 2 * PAD_X, size, bold)) for cell, w in zip(row, widths))
+    return lines * size * LINE_SPACING + 2 * PAD_Y + 2
+
+
+def _row_pieces(row: list[str], widths: list[float], size: float, room: float) -> list[list[str]]:
+    """A row taller than a slide's room, cut into rows of whole lines; each cell continues in the next."""
+    if _row_height(row, widths, size, bold=False) <= room:
+        return [row]
+    per_piece = lines_in(room - 2 * PAD_Y - 2, size)
+    cells = [line_pieces(cell, w - 2 * PAD_X, size, per_piece) for cell, w in zip(row, widths)]
+    count = max(map(len, cells))
+    return [[pieces[k] if k < len(pieces) else "" for pieces in cells] for k in range(count)]

@@ -1,0 +1,89 @@
+"""Document model -> a plan of slides: every box placed, every text measured, in points.
+
+The plan is plain data and imports no python-pptx, so the hard decisions (what goes on which
+slide, what size text fits its box, where a table continues) can be tested, and `briefing check`
+can report them, without drawing a deck. Each block kind's slides come from its module in
+`blocks/`, chosen from `DECK_BLOCKS` by the block's model class.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from ...charts import plan_picture
+from ...model import BulletsBlock, CalloutBlock, ChartBlock, Document, Section, StatsBlock, TableBlock
+from ...theme import Theme
+from .blocks import bullets, callout, chart, stats, table
+from .blocks.chart import deck_chart_theme
+from .furniture import divider_slide, footer, title_slide
+from .shapes import ChartBox, SlidePlan, Split
+from .sources import sources_slides
+
+__all__ = ["DECK_BLOCKS", "DeckPlan", "plan_deck"]
+
+
+@dataclass
+class DeckPlan:
+    slides: list[SlidePlan] = field(default_factory=list)
+    splits: list[Split] = field(default_factory=list)
+
+
+# Each block kind's module: its `slides` and how the split report names it (`describe`). A kind
+# missing here is an error, never drawn as another (tests/test_registry.py holds every kind of the
+# model to a line in this table).
+DECK_BLOCKS: dict[type, ModuleType] = {
+    StatsBlock: stats,
+    ChartBlock: chart,
+    TableBlock: table,
+    BulletsBlock: bullets,
+    CalloutBlock: callout,
+}
+
+
+def plan_deck(document: Document, theme: Theme, templated: bool = False, pictures: bool = True) -> DeckPlan:
+    """`templated`: the slides sit on a user's master, so title and divider slides keep its
+    background instead of drawing the built-in dark band. `pictures`: the charts are drawn as
+    pictures, so each is laid out here, once, for its box (native charts are laid out by PowerPoint)."""
+    deck = DeckPlan()
+    deck.slides.append(title_slide(document, theme, templated))
+    dividers = len(document.sections) > 1
+    for number, section in enumerate(document.sections, 1):
+        if dividers and len(section.blocks) > 1:
+            deck.slides.append(divider_slide(section, number, len(document.sections), theme, templated))
+        for block in section.blocks:
+            first = len(deck.slides)
+            deck.slides += _block_slides(document, section, block, theme)
+            for slide in deck.slides[first:]:
+                slide.origin = block.origin
+            if len(deck.slides) - first > 1:
+                deck.splits.append(Split(block.origin, _handler(block).describe(document, block), first,
+                                         len(deck.slides) - first))
+    first = len(deck.slides)
+    deck.slides += sources_slides(document, theme)
+    if len(deck.slides) - first > 1:
+        deck.splits.append(Split(document.origin, "The sources list", first, len(deck.slides) - first))
+    for number, slide in enumerate(deck.slides, 1):
+        slide.shapes += footer(document, theme, slide.dark, number, len(deck.slides))
+    if pictures:
+        _plan_pictures(deck, theme)
+    return deck
+
+
+def _handler(block) -> ModuleType:
+    if type(block) not in DECK_BLOCKS:
+        raise TypeError(f"the deck has no slide for a {type(block).__name__}")
+    return DECK_BLOCKS[type(block)]
+
+
+def _block_slides(document: Document, section: Section, block, theme: Theme) -> list[SlidePlan]:
+    return _handler(block).slides(document, section, block, theme)
+
+
+def _plan_pictures(deck: DeckPlan, theme: Theme) -> None:
+    """Each picture chart laid out for the box its slide gives it, with its text at the size the
+    slide chose; rendering paints this plan and lays nothing out again."""
+    for slide in deck.slides:
+        for box in slide.shapes:
+            if isinstance(box, ChartBox):
+                box.picture = plan_picture(box.block, deck_chart_theme(theme, box.font_size), box.width, box.height, box.span)

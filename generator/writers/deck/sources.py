@@ -1,0 +1,64 @@
+"""The closing sources slides: the content's own citation line, then every source numbered.
+
+The list shares one size, as large as fits, and continues evenly over '(cont.)' slides; an entry
+cannot continue, so one taller than a whole slide is cut after its last line and reported.
+The speaker notes carry every source in full.
+"""
+
+from __future__ import annotations
+
+from ...measure import LINE_SPACING, wrap
+from ...model import Document, cites_line
+from ...theme import SLIDE, Theme
+from .pagination import balanced
+from .shapes import Para, Run, SlidePlan, TextBox
+from .text import MIN_BODY, content_top, continued, ellipsized, full_citation, headline, lines_in
+
+
+def sources_slides(document: Document, theme: Theme) -> list[SlidePlan]:
+    top = content_top("Sources", theme, 14)
+    room, width = SLIDE.bottom - top, SLIDE.content_width
+    entries: list[list[Run]] = []
+    origins = []
+    if document.cites:
+        entries.append([Run("Sources: ", bold=True), Run(cites_line(document))])
+        origins.append(document.meta.origin_of("cites"))
+    for number, source in enumerate(document.sources, 1):
+        entries.append([Run(f"{number}.  {source.citation()}" + (f". {source.url}" if source.url else ""))])
+        origins.append(source.origin)
+    texts = ["".join(r.text for r in runs) for runs in entries]
+    for size in (18, 16, MIN_BODY):
+        heights = [len(wrap(t, width, size, bold=t.startswith("Sources: "))) * size * LINE_SPACING + size * 0.4 for t in texts]
+        if sum(heights) <= room:
+            break
+    cut = _cut_entries(entries, texts, heights, size, room)
+    counts = balanced(heights, lambda n: room)
+    notes = "\n".join(full_citation(document, s) for s in document.sources)
+    slides, start = [], 0
+    for index, count in enumerate(counts):
+        paragraphs = [Para(runs, size, theme.palette.ink, space_after=size * 0.4) for runs in entries[start:start + count]]
+        box = TextBox(SLIDE.margin, top, width, sum(heights[start:start + count]), paragraphs)
+        first_cut = next((i for i in range(start, start + count) if i in cut), None)
+        if first_cut is not None:
+            box.origin, box.problem = origins[first_cut], cut[first_cut]
+        slides.append(SlidePlan("sources", [headline(continued("Sources", index), theme), box], notes=notes))
+        start += count
+    return slides
+
+
+def _cut_entries(entries: list[list[Run]], texts: list[str], heights: list[float], size: float,
+                 room: float) -> dict[int, str]:
+    """Cut each entry taller than a whole slide after its last line that fits, in place; the
+    problem of each cut entry by its index, for the check (a sources list entry cannot continue)."""
+    cut = {}
+    width = SLIDE.content_width
+    for index, text in enumerate(texts):
+        if heights[index] <= room:
+            continue
+        lines = wrap(text, width, size, bold=text.startswith("Sources: "))
+        keep = lines_in(room - size * 0.4, size)
+        entries[index] = [Run(" ".join(lines[:keep - 1] + [ellipsized(lines[keep - 1], width, size, False)]))]
+        heights[index] = keep * size * LINE_SPACING + size * 0.4
+        cut[index] = (f"the entry in the sources list does not fit a slide even at {size:g} pt: it needs "
+                      f"{len(lines)} lines where there is room for {keep}")
+    return cut
