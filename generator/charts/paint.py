@@ -1,11 +1,16 @@
 """A chart plan painted by matplotlib: artists placed in points, rasterised by Agg to a PNG.
 
 The plan (plan.py) decides where everything goes; this module only paints it, in the same order
-as the PDF's vector items (gridlines, bars, rules, texts), so the picture and the page agree.
+as the PDF's vector items (gridlines, bars, rules, texts), so the picture and the page agree. It is
+the only module of the build that imports matplotlib, and it is imported only to paint a picture.
 """
 
 from __future__ import annotations
 
+import struct
+import warnings
+import zlib
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import matplotlib as mpl
@@ -17,11 +22,16 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.transforms import Affine2D
 
-from .vectors import FEATURES, GRID_WIDTH, RULE_WIDTH, png, quiet_about_missing_glyphs
+from PIL import Image
+
+from .vectors import GRID_WIDTH, RULE_WIDTH
 from ..theme import Theme
 
 if TYPE_CHECKING:
-    from .plan import Font, Plan
+    from .fonts import Font
+    from .layout import Plan
+
+FEATURES = ("-kern", "-liga", "-clig")  # reportlab neither kerns nor ligates; so neither does the picture
 
 
 def picture(plan: Plan, theme: Theme, width: float, height: float) -> tuple[bytes, tuple[int, int]]:
@@ -88,3 +98,31 @@ class _Label(Artist):
         gc.set_antialiased(True)
         renderer.draw_text(gc, x, y, self.text, self.prop, self.angle, False, mtext=self)
         gc.restore()
+
+
+@contextmanager
+def quiet_about_missing_glyphs():
+    """matplotlib warns on stderr about each glyph the font lacks; the build already reports them,
+    with their place in the content (generator.checks.glyphs), so the bare warning is only noise."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
+        yield
+
+
+def png(rgba: memoryview, width: int, height: int, dpi: int) -> bytes:
+    """An RGB PNG written straight from Agg's opaque buffer: PIL's adaptive row filters triple the
+    encode time on flat chart art for no gain, while unfiltered rows through fast zlib stay small
+    (solid fills are long runs). No alpha channel, which some slide renderers tint as a soft mask;
+    no timestamp or software tag, so the bytes depend only on pixels."""
+    rgb = Image.frombuffer("RGBA", (width, height), rgba, "raw", "RGBA", 0, 1).convert("RGB").tobytes()  # 3x numpy's copy
+    pixels, stride, packer = memoryview(rgb), width * 3, zlib.compressobj(1)
+    body = [piece for row in range(height)  # each row: filter type 0, then the row as it is
+            for piece in (packer.compress(b"\0"), packer.compress(pixels[row * stride:(row + 1) * stride]))]
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
+
+    per_metre = round(dpi / 0.0254)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
+            + chunk(b"IDAT", b"".join(body) + packer.flush()) + chunk(b"IEND", b""))
