@@ -36,6 +36,7 @@ class Face:
     line_gap: int  # hhea
     thousandths: dict[int, float]  # code point -> advance, 1000 to the em
     missing: float  # the advance of glyph 0, which a character the font lacks prints as
+    covered: frozenset[int]  # code points the font draws (mapped to a glyph other than the missing one)
 
     def width(self, text: str, size: float) -> float:
         """Advance width of `text` in points at `size` points."""
@@ -61,13 +62,14 @@ def face(path: str | Path) -> Face:
     advances += advances[-1:] * (glyphs - metrics)  # glyphs past numberOfHMetrics share the last advance
     scale = 1000 / units_per_em
     scaled = [advance * scale if units_per_em != 1000 else advance for advance in advances]
-    widths = {char: scaled[glyph] if glyph < len(scaled) else scaled[0]
-              for char, glyph in _cmap(data, tables["cmap"]).items()}
+    cmap = _cmap(data, tables["cmap"])
+    widths = {char: scaled[glyph] if glyph < len(scaled) else scaled[0] for char, glyph in cmap.items()}
     for a, b in ((0x20, 0xA0), (0xA0, 0x20)):  # a no-break space is a space, whichever the font maps
         if a in widths:
             widths[b] = widths[a]
             break
-    return Face(str(path), units_per_em, ascender, -descender, line_gap, widths, scaled[0])
+    covered = frozenset(char for char, glyph in cmap.items() if 0 < glyph < glyphs)
+    return Face(str(path), units_per_em, ascender, -descender, line_gap, widths, scaled[0], covered)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -75,6 +77,11 @@ def _thousandths(path: str, text: str) -> float:
     known = face(path)
     get, missing = known.thousandths.get, known.missing
     return sum(get(ord(char), missing) for char in text)
+
+
+def covered(path: str | Path) -> frozenset[int]:
+    """The code points the font at `path` can draw (what the glyph check needs, without FreeType)."""
+    return face(path).covered
 
 
 def width(text: str, size: float, path: str | Path) -> float:
