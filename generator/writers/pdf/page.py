@@ -213,7 +213,7 @@ class Furniture:
                 badge = _marking_badge(canvas, fitted, right - 4, top, self.theme) + 16
             canvas.setFont(REGULAR, size)
             canvas.setFillColor(HexColor(palette.muted))
-            canvas.drawString(left, header_y, _shorten(canvas, meta.title, right - left - badge, size))
+            canvas.drawString(left, header_y, _shorten(meta.title, right - left - badge, size))
             canvas.setStrokeColor(HexColor(palette.rule))
             canvas.setLineWidth(0.5)
             canvas.line(left, header_y - 5, right, header_y - 5)
@@ -242,7 +242,7 @@ class Furniture:
         return fitted
 
 
-def _shorten(canvas: Canvas, value: str, width: float, size: float) -> str:
+def _shorten(value: str, width: float, size: float) -> str:
     if string_width(value, REGULAR, size) <= width:
         return value
     while value and string_width(value + "…", REGULAR, size) > width:
