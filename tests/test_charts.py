@@ -303,3 +303,31 @@ def test_a_glyph_the_font_lacks_is_left_to_the_build_report_not_a_bare_warning(r
     rendered = render_chart(block)
     assert rendered.png.startswith(b"\x89PNG")
     assert not [w for w in recwarn if "missing from font" in str(w.message)]
+
+
+@pytest.mark.parametrize("height", [347.52, 300.0], ids=["a-hair-under-724-px", "whole"])
+def test_the_picture_is_painted_as_a_matplotlib_figure_would_paint_it(height: float) -> None:
+    """paint.py draws the artists straight onto Agg's renderer, without a Figure: the PNG must be
+    the one a Figure holding the same artists rasterises (347.52 pt at 150 dpi is 723.9999... px,
+    which a Figure's canvas counts as 724)."""
+    import matplotlib as mpl
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.transforms import Affine2D
+
+    from generator.charts import paint, plan_chart
+
+    theme, width = replace(DEFAULT_THEME, chart=replace(DEFAULT_THEME.chart, raster_dpi=150)), 880.0  # the deck's resolution
+    for block in (C1, VARIANTS["multi"], VARIANTS["weekly"], VARIANTS["hbar"]):
+        plan = plan_chart(block, theme, width, height)
+        fig = Figure(figsize=(width / 72, height / 72), dpi=72)
+        fig.patch.set_facecolor(theme.palette.paper)
+        fig.set_dpi(theme.chart.raster_dpi)
+        for artist in paint.artists(plan, theme, theme.chart.raster_dpi):
+            artist.set_transform(Affine2D().scale(1 / 72) + fig.dpi_scale_trans)
+            fig.add_artist(artist)
+        canvas = FigureCanvasAgg(fig)
+        with mpl.rc_context({"text.hinting": "no_hinting"}), paint.quiet_about_missing_glyphs():
+            canvas.draw()
+        size = canvas.get_width_height()
+        assert paint.picture(plan, theme, width, height) == (paint.png(canvas.buffer_rgba(), *size, theme.chart.raster_dpi), size)

@@ -76,3 +76,24 @@ def test_a_block_no_writer_knows_is_refused_by_each_writer_not_drawn_as_another(
         write_pdf(odd, render_charts(document), DEFAULT_THEME, Options())
     with pytest.raises(TypeError, match="the deck has no slide for a Stranger"):
         plan_deck(odd, DEFAULT_THEME)
+
+
+def test_every_chart_kind_the_content_may_name_has_a_layout_and_no_layout_is_for_another():
+    """A chart kind is a module in generator/charts and a line in CHART_KINDS; the reader accepts
+    exactly the model's kinds, so each of those must have a line, and every line a kind."""
+    from generator.charts import CHART_KINDS
+
+    assert set(CHART_KINDS) == set(model.CHART_KINDS) == set(typing.get_args(model.ChartKind))
+    for kind in CHART_KINDS.values():
+        assert callable(kind.plan) and callable(kind.height)
+
+
+def test_a_chart_kind_no_layout_knows_is_refused_not_drawn_as_another():
+    from dataclasses import replace
+
+    from generator.charts import plan_chart
+    from generator.theme import DEFAULT_THEME
+
+    chart = next(iter(load(FIXTURES / "minimal.yaml").charts()))
+    with pytest.raises(ValueError, match="no layout for chart kind 'pie'"):
+        plan_chart(replace(chart, kind="pie"), DEFAULT_THEME, 400, 300)

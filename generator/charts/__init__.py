@@ -1,15 +1,18 @@
 """Charts: laid out once in points, drawn for both writers.
 
-plan.py places every bar, label and rule in points (no collisions by construction), vectors.py
-turns the plan into the PDF's vector items and measures text with the shipped font, paint.py
-paints the same plan as a PNG (for the deck's pictures). Writers import from here.
+plan.py is the entry: each chart kind is a module (bar.py, hbar.py) chosen from kinds.py's
+CHART_KINDS, laying out on what layout.py, fonts.py, columns.py and ticks.py share; vectors.py
+turns the plan into the PDF's vector items; paint.py paints the same plan as a PNG (for the deck's
+pictures) and is the only module that loads matplotlib, when a picture is asked for. Writers
+import from here.
 """
 
-from .plan import (BAR_MAX, HBAR_MAX, RenderedChart, hbar_rows, needed_height, render_chart, render_charts, render_part,
+from .kinds import CHART_KINDS
+from .layout import BAR_MAX, HBAR_MAX, Plan
+from .plan import (hbar_rows, needed_height, paint_picture, plan_chart, render_chart, render_charts, render_part,
                    render_picture)
-from .plan import Plan, paint_picture, plan_picture
+from .rendered import RenderedChart
 from .vectors import VectorChart, VectorPath, VectorText
 
-__all__ = ["BAR_MAX", "HBAR_MAX", "RenderedChart", "VectorChart", "VectorPath", "VectorText", "hbar_rows", "needed_height",
-           "render_chart", "render_charts", "render_part", "render_picture",
-           "Plan", "paint_picture", "plan_picture"]
+__all__ = ["BAR_MAX", "CHART_KINDS", "HBAR_MAX", "RenderedChart", "VectorChart", "VectorPath", "VectorText", "hbar_rows",
+           "needed_height", "paint_picture", "Plan", "plan_chart", "render_chart", "render_charts", "render_part", "render_picture"]

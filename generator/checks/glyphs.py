@@ -7,25 +7,17 @@ character was lost. Each one is reported with where it was written.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
-from pathlib import Path
 
+from .. import measure
 from ..errors import Diagnostic
 from ..model import Document
 from ..theme import Typeface
 
 
-@cache
-def _charmap(path: Path) -> frozenset[int]:
-    from matplotlib.ft2font import FT2Font  # matplotlib is loaded by every build for its charts
-
-    return frozenset(FT2Font(str(path)).get_charmap())
-
-
 def uncovered(document: Document, typeface: Typeface) -> list[Diagnostic]:
     """One error per place that holds characters the typeface lacks, naming every such character
     once: a table of Chinese names is one finding at the table, not one per cell."""
-    covered = _charmap(typeface.regular) & _charmap(typeface.bold)
+    covered = measure.covered(typeface.regular) & measure.covered(typeface.bold)
     places: dict[tuple[str, int, int, str], tuple[dict[str, None], list[str]]] = {}
     for text, origin in document.texts():
         missing = [ch for ch in text if ord(ch) not in covered and not ch.isspace() and not _right_to_left(ch)]

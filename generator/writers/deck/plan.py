@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from ...charts import plan_picture
+from ...charts import plan_chart
 from ...model import BulletsBlock, CalloutBlock, ChartBlock, Document, Section, StatsBlock, TableBlock
 from ...theme import Theme
 from .blocks import bullets, callout, chart, stats, table
@@ -86,4 +86,4 @@ def _plan_pictures(deck: DeckPlan, theme: Theme) -> None:
     for slide in deck.slides:
         for box in slide.shapes:
             if isinstance(box, ChartBox):
-                box.picture = plan_picture(box.block, deck_chart_theme(theme, box.font_size), box.width, box.height, box.span)
+                box.picture = plan_chart(box.block, deck_chart_theme(theme, box.font_size), box.width, box.height, box.span)

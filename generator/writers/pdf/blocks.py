@@ -13,14 +13,13 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ...charts import RenderedChart, VectorChart, VectorPath, hbar_rows, render_part
 from ...errors import Diagnostic
 from ...model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, attribution, source_line
 from ...theme import Theme
-from .styles import BOLD, REGULAR, Styles
+from .styles import BOLD, REGULAR, Styles, string_width
 
 
 @dataclass(frozen=True)
@@ -131,12 +130,12 @@ def _value_style(ctx: Context, stats, room: float) -> ParagraphStyle:
     for its card even at the minimum is reported, and printed as the draft's best: its words (prefix,
     number, suffix) on lines of their own, smaller still if the number needs it, never below print's least."""
     base, least = ctx.styles.stat_value, ctx.theme.print.stat_value_min
-    widest = max(stringWidth(stat.shown, BOLD, 1) for stat in stats)
+    widest = max(string_width(stat.shown, BOLD, 1) for stat in stats)
     size = max(least, min(base.fontSize, room / widest if widest else base.fontSize))
-    wide = [stat for stat in stats if stringWidth(stat.shown, BOLD, size) > room + 0.01]
+    wide = [stat for stat in stats if string_width(stat.shown, BOLD, size) > room + 0.01]
     if not wide:
         return ParagraphStyle("stat_value_fitted", parent=base, fontSize=size, leading=size * 1.1, splitLongWords=0)
-    token = max(stringWidth(word, BOLD, 1) for stat in wide for word in stat.shown.split())
+    token = max(string_width(word, BOLD, 1) for stat in wide for word in stat.shown.split())
     size = max(ctx.theme.print.least, min(size, room / token))
     for stat in wide:
         ctx.findings.append(Diagnostic.at(

@@ -14,7 +14,6 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
@@ -23,7 +22,7 @@ from ...model import Document
 from ...stamp import Stamp
 from ...theme import Theme
 from .blocks import Context
-from .styles import BOLD, REGULAR
+from .styles import BOLD, REGULAR, string_width
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 22 * mm, 20 * mm  # fit for printing on A4 and Letter alike
 FIRST_TOP = 15 * mm  # page 1 has no running header, so its band starts higher
@@ -128,18 +127,18 @@ class Fitted:
 
     @property
     def width(self) -> float:
-        return max(stringWidth(line, self.font, self.size) for line in self.lines)
+        return max(string_width(line, self.font, self.size) for line in self.lines)
 
 
 def fit_marking(text: str, font: str, sizes: tuple[float, ...], width: float) -> Fitted:
     """The largest size at which the text fits `width` in at most MARKING_LINES lines (one line
     at the first size is how a short marking always prints). At the last size it is cut short
     with an ellipsis if it still does not fit: the caller reports that."""
-    if stringWidth(text, font, sizes[0]) <= width:
+    if string_width(text, font, sizes[0]) <= width:
         return Fitted(sizes[0], (text,), True, font)  # as written: wrapping would close up double spaces
     for size in sizes:
         lines = simpleSplit(text, font, size, width)
-        if len(lines) <= MARKING_LINES and all(stringWidth(line, font, size) <= width + 0.01 for line in lines):
+        if len(lines) <= MARKING_LINES and all(string_width(line, font, size) <= width + 0.01 for line in lines):
             return Fitted(size, tuple(lines), True, font)
     size = sizes[-1]
     lines = [_cut(line, font, size, width) for line in simpleSplit(text, font, size, width)[:MARKING_LINES]]
@@ -149,9 +148,9 @@ def fit_marking(text: str, font: str, sizes: tuple[float, ...], width: float) ->
 
 def _cut(line: str, font: str, size: float, width: float) -> str:
     """The line, or as much of it as fits with an ellipsis (a word longer than the line)."""
-    if stringWidth(line, font, size) <= width:
+    if string_width(line, font, size) <= width:
         return line
-    while line and stringWidth(line + "…", font, size) > width:
+    while line and string_width(line + "…", font, size) > width:
         line = line[:-1]
     return line + "…"
 
@@ -214,7 +213,7 @@ class Furniture:
                 badge = _marking_badge(canvas, fitted, right - 4, top, self.theme) + 16
             canvas.setFont(REGULAR, size)
             canvas.setFillColor(HexColor(palette.muted))
-            canvas.drawString(left, header_y, _shorten(canvas, meta.title, right - left - badge, size))
+            canvas.drawString(left, header_y, _shorten(meta.title, right - left - badge, size))
             canvas.setStrokeColor(HexColor(palette.rule))
             canvas.setLineWidth(0.5)
             canvas.line(left, header_y - 5, right, header_y - 5)
@@ -224,7 +223,7 @@ class Furniture:
         left_text = "  ·  ".join(part for part in (meta.marking, meta.date) if part)
         number = f"Page {page} of {pages}"
         if left_text:
-            room = right - left - canvas.stringWidth(number, REGULAR, size) - 12
+            room = right - left - string_width(number, REGULAR, size) - 12
             fitted = self._fit(left_text, REGULAR, (size, self.theme.print.least), room, "the footer")
             if fitted.size != size:
                 canvas.setFont(REGULAR, fitted.size)
@@ -243,10 +242,10 @@ class Furniture:
         return fitted
 
 
-def _shorten(canvas: Canvas, value: str, width: float, size: float) -> str:
-    if canvas.stringWidth(value, REGULAR, size) <= width:
+def _shorten(value: str, width: float, size: float) -> str:
+    if string_width(value, REGULAR, size) <= width:
         return value
-    while value and canvas.stringWidth(value + "…", REGULAR, size) > width:
+    while value and string_width(value + "…", REGULAR, size) > width:
         value = value[:-1]
     return value.rstrip() + "…"
 

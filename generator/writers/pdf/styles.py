@@ -14,9 +14,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from ...measure import width
 from ...theme import Theme
 
 REGULAR, BOLD, ITALIC = "Brief-Regular", "Brief-Bold", "Brief-Italic"
+FACES: dict[str, str] = {}  # registered font name -> its file, for measuring with generator.measure
 
 
 @cache
@@ -28,7 +30,14 @@ def register_fonts(theme: Theme) -> None:
     face = theme.typeface
     for name, path in ((REGULAR, face.regular), (BOLD, face.bold), (ITALIC, face.italic)):
         pdfmetrics.registerFont(TTFont(name, str(path)))
+        FACES[name] = str(path)
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
+
+
+def string_width(text: str, font: str, size: float) -> float:
+    """Advance width of `text` in the registered font `font`, measured by generator.measure: the
+    same number reportlab's stringWidth gives, so the layout is the one reportlab draws."""
+    return width(text, size, FACES[font])
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,12 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Table, TableStyle
 
 from ...measure import fit_columns
 from ...model import TableBlock
 from .blocks import Bookmark, Context, Gap, source_para
-from .styles import BOLD, REGULAR
+from .styles import BOLD, REGULAR, string_width
 
 PAD = 6.0
 TITLE_GAP = 4.0
@@ -79,7 +78,7 @@ def _last_resort_widths(block: TableBlock, room: float) -> list[float]:
     natural, minimum, numeric = _measure(block, size, True)
     floor = 2 * PAD + 1 + 3 * size
     rows = block.shown_rows()
-    need = [max(floor, max((stringWidth(row[i], REGULAR, size) for row in rows), default=0.0) + 2 * PAD + 1) if n else floor
+    need = [max(floor, max((string_width(row[i], REGULAR, size) for row in rows), default=0.0) + 2 * PAD + 1) if n else floor
             for i, n in enumerate(numeric)]
     wanted = [max(m - least, 0.0) for m, least in zip(minimum, need)]
     spare = max(room - sum(need), 0.0)  # none: more columns than a page holds; the layout reports the block
@@ -97,16 +96,16 @@ def _measure(block: TableBlock, size: float, wrap_headers: bool,
     for index, column in enumerate(block.columns):
         cells = [row[index] for row in rows]
         header_words = column.name.split() or [""]
-        widest_word = max(stringWidth(w, BOLD, size) for w in header_words)
+        widest_word = max(string_width(w, BOLD, size) for w in header_words)
         if column.format is not None:
-            header = widest_word if wrap_headers else stringWidth(column.name, BOLD, size)
-            widest = max([header] + [stringWidth(c, REGULAR, size) for c in cells])
+            header = widest_word if wrap_headers else string_width(column.name, BOLD, size)
+            widest = max([header] + [string_width(c, REGULAR, size) for c in cells])
             natural.append(widest + 2 * PAD + 1)
             minimum.append(widest + 2 * PAD + 1)
         else:
-            widest = max([stringWidth(column.name, BOLD, size)] + [stringWidth(c, REGULAR, size) for c in cells])
+            widest = max([string_width(column.name, BOLD, size)] + [string_width(c, REGULAR, size) for c in cells])
             words = [w for c in cells for w in c.split()]
-            longest = max([widest_word] + [stringWidth(w, REGULAR, size) for w in words])
+            longest = max([widest_word] + [string_width(w, REGULAR, size) for w in words])
             if word_cap is not None:
                 longest = max(widest_word, min(longest, word_cap))
             natural.append(widest + 2 * PAD + 1)
@@ -152,7 +151,7 @@ def _table(ctx: Context, block: TableBlock, layout: Layout) -> Table:
 def _cell(value: str, width: float, size: float, style: ParagraphStyle) -> str | Paragraph:
     """A cell that fits its column on one line is set as plain text (the table's own font, size and
     alignment), which lays out far faster than a paragraph; longer text wraps as a paragraph."""
-    if stringWidth(value, REGULAR, size) <= width - 2 * PAD - 1:
+    if string_width(value, REGULAR, size) <= width - 2 * PAD - 1:
         return value
     return Paragraph(escape(value), style)
 

@@ -1,0 +1,75 @@
+"""How a chart of upright columns spends its width: one slot per category, its bars, its value
+labels (across, turned upwards, or replaced by a value axis) and its category labels (wrapped
+across, or turned upwards, every n-th when even those cannot all fit)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .fonts import Font
+from .layout import LABEL_GAP, PAD, Span
+from .ticks import tick_format, ticks
+from ..model import ChartBlock
+
+TURNED_DEPTH = 12.0  # ems: a turned category label longer than this wraps into lines side by side
+
+
+@dataclass(frozen=True)
+class Columns:
+    """How a vertical chart spends its width, and how its category labels are set."""
+
+    left: float  # where the bars start (after the value axis, if any)
+    slot: float  # width per category
+    group: float  # width of one category's bars
+    ticks: tuple[float, ...]  # value-axis ticks; empty when every bar carries its value
+    upright: bool  # value labels read across (else upwards)
+    turned: bool  # category labels read upwards
+    step: int  # label every step-th category
+
+
+def columns(block: ChartBlock, width: float, cat: Font, val: Font, bar_max: float, span: Span | None = None) -> Columns:
+    """Value labels on every bar while they fit (across, else turned upwards); past that, a value
+    axis covering the values (and `span`, when the scale is shared)."""
+    n, k = max(1, len(block.categories)), max(1, len(block.series))
+    shown = [block.format.format(v) for s in block.series for v in s.values]
+    widest = max((val.width(t) for t in shown), default=0.0)
+    left, marks = PAD, ()
+    slot = (width - PAD - left) / n
+    group = min(slot * (0.72 if k == 1 else 0.8), k * bar_max)
+    pitch = group / k if k > 1 else slot
+    upright = widest + 2 <= pitch
+    if not upright and pitch < val.ascent + val.descent + 1:  # even turned, neighbouring labels would touch
+        values = [v for s in block.series for v in s.values] + list(span or ())
+        marks = ticks(min([0.0, *values]), max([0.0, *values]))
+        left = PAD + max(val.width(tick_format(block).format(t)) for t in marks) + LABEL_GAP
+        slot = (width - PAD - left) / n
+        group = min(slot * (0.72 if k == 1 else 0.8), k * bar_max)
+    words = [cat.width(word) for c in block.categories for word in c.split()]
+    turned = max(words, default=0.0) > slot - 4 or max(len(cat.wrap(c, slot - 4)) for c in block.categories) > 5
+    step = max(1, math.ceil((cat.ascent + cat.descent + 1) / slot)) if turned else 1
+    return Columns(left, slot, group, marks, upright, turned, step)
+
+
+def label_depth(block: ChartBlock, columns: Columns, cat: Font) -> float:
+    """Room below the baseline for the category labels."""
+    if columns.turned:
+        return max(cat.width(line) for lines in turned_labels(block, columns, cat) for line in lines)
+    lines = max(len(cat.wrap(c, columns.slot - 4)) for c in block.categories)
+    return cat.ascent + (lines - 1) * cat.pitch + cat.descent
+
+
+def turned_labels(block: ChartBlock, columns: Columns, cat: Font) -> list[list[str]]:
+    """Each labelled category's turned label as lines side by side in its slot: one line while it is
+    no longer than TURNED_DEPTH ems, else wrapped (a word longer than a line breaks with a hyphen)
+    to that depth, deeper only when its slot cannot hold that many lines. Every character is printed,
+    and a 500-character label cannot make the chart thousands of points tall."""
+    depth = TURNED_DEPTH * cat.size
+    across = max(1, math.floor((columns.slot * columns.step - 2 - cat.ascent - cat.descent) / cat.pitch) + 1)
+    labels = []
+    for label in block.categories[::columns.step]:
+        room, lines = depth, [label]
+        while cat.width(label) > depth and len(lines := cat.wrap(label, room)) > across:
+            room *= 1.25
+        labels.append(lines)
+    return labels
