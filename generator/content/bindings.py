@@ -106,7 +106,7 @@ class Bindings:
         if not isinstance(block, TableBlock if binding.kind == "table" else ChartBlock):
             other = "chart" if binding.kind == "table" else "table"
             binding.error(reader, binding.kind, f"{name!r} is the id of a {other}, not a {binding.kind}",
-                          f"write {{{other}: {name}, {', '.join(_KEYS[other][1:])}}}")
+                          f"write {{{other}: {name}, {', '.join(key + ': ...' for key in _KEYS[other][1:])}}}")
             return None
         cell = _table_cell(reader, binding, block) if isinstance(block, TableBlock) else _chart_cell(reader, binding, block)
         source = binding.card.source if binding.own_source else _one_source(reader, binding, block)
