@@ -187,3 +187,25 @@ def test_the_built_pdf_shows_the_files_figures(tmp_path: Path):
     for figure in ("North 131M 8.7%", "South 101.3M 3.3%", "OpenAI 32,079 41.5", "131M 1,037 32.1K", "2023-12"):
         assert figure in text, figure
     assert built.pptx.exists()
+
+
+def test_an_entity_bomb_inside_a_workbook_is_refused(tmp_path: Path):
+    import io
+    import zipfile
+
+    book = Workbook()
+    book.active.append(["Name", "Value"])
+    book.active.append(["x", 1])
+    raw = io.BytesIO()
+    book.save(raw)
+    source = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
+    entities = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{n} "{f"&a{n - 1};" * 10}">' for n in range(1, 10))
+    with zipfile.ZipFile(tmp_path / "laughs.xlsx", "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                body = (data.split(b"?>", 1)[1] if data.startswith(b"<?xml") else data).replace(b"<v>1</v>", b"<v>&a9;</v>")
+                data = f'<?xml version="1.0"?><!DOCTYPE worksheet [{entities}]>'.encode() + body
+            target.writestr(name, data)
+    path = content(tmp_path, "      - table: {title: T, rows: {file: laughs.xlsx}, sources: s}\n")
+    assert problems(path)[0].startswith("c.yaml:6:40: error: laughs.xlsx cannot be read as an XLSX workbook (")

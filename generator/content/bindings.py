@@ -101,8 +101,10 @@ class Bindings:
             binding.error(reader, binding.kind, f"no table or chart has the id {name!r}", f"did you mean {near!r}? {listed}" if near else listed)
             return None
         block = self.blocks[name][0]
-        if block is None:
-            return None  # its errors are reported where it is written
+        if block is None:  # its errors are reported where it is written
+            if not reader.diagnostics:
+                binding.error(reader, binding.kind, f"the {binding.kind} {name!r} could not be read")
+            return None
         if not isinstance(block, TableBlock if binding.kind == "table" else ChartBlock):
             other = "chart" if binding.kind == "table" else "table"
             binding.error(reader, binding.kind, f"{name!r} is the id of a {other}, not a {binding.kind}",

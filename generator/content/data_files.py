@@ -109,7 +109,7 @@ class CellReader(FormatReader):
         if len(problems) > MAX_PROBLEMS:
             first = problems[MAX_PROBLEMS]
             more = f"{len(problems) - MAX_PROBLEMS} more problems in {self.file} are not listed"
-            owner.data_problem(Diagnostic(first.file, first.line, first.column, first.path, more), self.used_by)
+            owner.data_problem(Diagnostic(first.file, first.line, first.column, first.path, more, f"used by {self.used_by}"), self.used_by)
         return not problems
 
     def placed(self, problem: Diagnostic) -> Diagnostic:

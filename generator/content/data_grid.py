@@ -15,6 +15,7 @@ import csv
 import io
 import re
 import warnings
+import zipfile
 from dataclasses import dataclass
 
 from ..archives import inflation_problem
@@ -182,30 +183,41 @@ def _xlsx_grid(data: bytes, shown: str, sheet: str | None, area: Area | None) ->
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise DataFault(f"{shown} is an Excel 97-2003 (.xls) or password-protected workbook, not an XLSX workbook",
                         f"{_XLSX_HINT}, without a password")
-    if not data.startswith(b"PK"):
-        raise DataFault(f"{shown} is not an XLSX workbook (it is not a zip package)", f"{_XLSX_HINT}; a CSV file must be named .csv")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        found = "a damaged or cut-short zip package" if data.startswith(b"PK") else "not a zip package"
+        raise DataFault(f"{shown} is not an XLSX workbook (it is {found})", f"{_XLSX_HINT}; a CSV file must be named .csv")
     problem = inflation_problem(data, MAX_MEMBER_BYTES, MAX_TOTAL_BYTES)
     if problem:
         raise DataFault(f"{shown} {problem}, so it is not read", "a data workbook is a few MB unpacked: check this is the file you meant")
     book = _open_book(data, shown, values=True)
     try:
-        worksheet = _worksheet(book, shown, sheet)
-        where = f"sheet {printable(worksheet.title)} of {shown}"
-        extent = _extent(worksheet, where)
-        if area and (area.bottom > extent.bottom or area.right > extent.right):
-            raise DataFault(f"the range {area} reaches past the data of {where} ({extent})",
-                            "give a range inside the sheet's cells with data", "range")
-        read = area or extent
-        if read.cells > MAX_CELLS:
-            raise DataFault(f"{'the range ' + str(read) + ' of ' if area else ''}{where} holds {read.cells:,} cells, more than "
-                            f"a data file may give ({MAX_CELLS:,})", "give `range:` with only the cells the block uses",
-                            "range" if area else "file")
-        rows = _cells(worksheet, read, shown)
+        worksheet, read, rows = _sheet_cells(book, shown, sheet, area)
+    except DataFault:
+        raise
+    except Exception as error:  # a part's XML damaged or hostile (an entity bomb): openpyxl and its parser raise many kinds
+        raise DataFault(f"{shown} cannot be read as an XLSX workbook ({type(error).__name__})", _XLSX_HINT) from None
     finally:
         book.close()
+    where = f"sheet {printable(worksheet.title)} of {shown}"
     if any(value is None for row in rows for value in row):
         _mark_formulas(data, shown, worksheet.title, read, rows)
     return Grid(rows, read.top, read.left, f"the range {area} of {where}" if area else where, worksheet.title, read)
+
+
+def _sheet_cells(book, shown: str, sheet: str | None, area: Area | None):
+    """The worksheet, the area read (the range asked for, else the sheet's data) and its cells."""
+    worksheet = _worksheet(book, shown, sheet)
+    where = f"sheet {printable(worksheet.title)} of {shown}"
+    extent = _extent(worksheet, where)
+    if area and (area.bottom > extent.bottom or area.right > extent.right):
+        raise DataFault(f"the range {area} reaches past the data of {where} ({extent})",
+                        "give a range inside the sheet's cells with data", "range")
+    read = area or extent
+    if read.cells > MAX_CELLS:
+        raise DataFault(f"{'the range ' + str(read) + ' of ' if area else ''}{where} holds {read.cells:,} cells, more than "
+                        f"a data file may give ({MAX_CELLS:,})", "give `range:` with only the cells the block uses",
+                        "range" if area else "file")
+    return worksheet, read, _cells(worksheet, read)
 
 
 def _open_book(data: bytes, shown: str, values: bool):
@@ -254,12 +266,9 @@ def _extent(worksheet, where: str) -> Area:
     return Area(1, 1, max(bottom, 1), max(right, 1))
 
 
-def _cells(worksheet, area: Area, shown: str) -> list[list[object]]:
-    try:
-        return [[CellError(cell.value) if cell.data_type == "e" else cell.value for cell in row]
-                for row in worksheet.iter_rows(min_row=area.top, max_row=area.bottom, min_col=area.left, max_col=area.right)]
-    except Exception as error:  # a sheet's XML damaged past its header
-        raise DataFault(f"{shown} cannot be read as an XLSX workbook ({type(error).__name__})", _XLSX_HINT) from None
+def _cells(worksheet, area: Area) -> list[list[object]]:
+    return [[CellError(cell.value) if cell.data_type == "e" else cell.value for cell in row]
+            for row in worksheet.iter_rows(min_row=area.top, max_row=area.bottom, min_col=area.left, max_col=area.right)]
 
 
 def _mark_formulas(data: bytes, shown: str, title: str, area: Area, rows: list[list[object]]) -> None:
@@ -267,9 +276,12 @@ def _mark_formulas(data: bytes, shown: str, title: str, area: Area, rows: list[l
     written by a program rather than saved from a spreadsheet), which must not read as empty."""
     book = _open_book(data, shown, values=False)
     try:
-        for row, again in zip(rows, _cells(book[title], area, shown)):
-            for index, value in enumerate(again):
-                if row[index] is None and value is not None:
-                    row[index] = Formula(value if isinstance(value, str) else getattr(value, "text", "") or "=")
+        again = _cells(book[title], area)
+    except Exception as error:  # read once already, so this is a file changed in between or parsed differently
+        raise DataFault(f"{shown} cannot be read as an XLSX workbook ({type(error).__name__})", _XLSX_HINT) from None
     finally:
         book.close()
+    for row, formulas in zip(rows, again):
+        for index, value in enumerate(formulas):
+            if row[index] is None and value is not None:
+                row[index] = Formula(value if isinstance(value, str) else getattr(value, "text", "") or "=")
