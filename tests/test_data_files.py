@@ -209,3 +209,11 @@ def test_an_entity_bomb_inside_a_workbook_is_refused(tmp_path: Path):
             target.writestr(name, data)
     path = content(tmp_path, "      - table: {title: T, rows: {file: laughs.xlsx}, sources: s}\n")
     assert problems(path)[0].startswith("c.yaml:6:40: error: laughs.xlsx cannot be read as an XLSX workbook (")
+
+
+def test_a_bound_card_reports_its_binding_and_its_other_faults_at_once(tmp_path: Path):
+    path = content(tmp_path, "      - stats: {cards: [{value: {table: nope, row: a, column: b}, source: s}]}\n")
+    assert problems(path) == [
+        "c.yaml:6:25: error: missing required key 'label' [sections[0].blocks[0].stats.cards[0]]",
+        "c.yaml:6:41: error: no table or chart has the id 'nope' [sections[0].blocks[0].stats.cards[0].value.table]",
+        "  hint: give the table `id: nope`"]

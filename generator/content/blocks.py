@@ -44,9 +44,10 @@ def _stat(reader: DocumentReader, node: Node, path: str) -> Stat | None:
     sources = reader.cite_list(fields.get("source"), fields.child("source"), 1)
     if len(sources) > 1:
         reader.error(fields.values["source"], fields.child("source"), f"expected one source for a stat card, found {len(sources)}")
-    if bound and label is not None and number_format is not None and len(sources) <= 1:
-        card = Stat(0.0, label, sources[0] if sources else "", number_format, reader.origin(node, path))
-        return reader.bindings.card(reader, value_node, fields.child("value"), card, fields.get("format") is not None, bool(sources))
+    if bound:  # the binding is read (and later resolved) even when the card has other errors: all are reported at once
+        card = Stat(0.0, label or "", sources[0] if sources else "", number_format or NumberFormat(), reader.origin(node, path))
+        card = reader.bindings.card(reader, value_node, fields.child("value"), card, fields.get("format") is not None, bool(sources))
+        return card if label is not None and number_format is not None and len(sources) <= 1 else None
     if value is None or label is None or len(sources) != 1 or number_format is None:
         return None
     return Stat(value, label, sources[0], number_format, reader.origin(node, path))
