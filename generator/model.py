@@ -86,12 +86,31 @@ class Meta:
 
 
 @dataclass(frozen=True)
+class DataOrigin:
+    """The data file a table's rows or a chart's values were read from, so a reader can trace a
+    figure to its cell and see when the data changed: the file as the content names it, the sheet
+    and range read, and the first 12 hex digits of the SHA-256 of its bytes (never its time, so
+    builds stay reproducible)."""
+
+    file: str
+    digest: str
+    sheet: str | None = None
+    range: str | None = None
+
+    def reference(self) -> str:
+        """The line a reader sees: 'data/regions.xlsx, sheet Regions, A1:C20, sha256 3f2a9c1e04b7'."""
+        parts = (self.file, f"sheet {self.sheet}" if self.sheet else "", self.range or "", f"sha256 {self.digest}")
+        return ", ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
 class Stat:
     value: float
     label: str
     source: str
     format: NumberFormat = NumberFormat()
     origin: Origin = NOWHERE
+    bound_to: str | None = None  # the cell the value was taken from ("table platforms, row OpenAI, column Reports")
 
     @property
     def shown(self) -> str:
@@ -156,6 +175,8 @@ class ChartBlock:
     format: NumberFormat = NumberFormat()
     notes: str | None = None
     origin: Origin = NOWHERE
+    id: str | None = None  # the name stat cards bind to
+    data_from: DataOrigin | None = None  # set when the data came from a file
 
     def texts(self) -> Iterator[str]:
         yield from (self.title, self.subtitle or "", self.note or "", *self.categories)
@@ -186,6 +207,8 @@ class TableBlock:
     note: str | None = None
     notes: str | None = None
     origin: Origin = NOWHERE
+    id: str | None = None  # the name stat cards bind to
+    data_from: DataOrigin | None = None  # set when the data came from a file
 
     def shown_rows(self) -> list[list[str]]:
         return [[col.show(cell) for col, cell in zip(self.columns, row)] for row in self.rows]

@@ -46,13 +46,16 @@ def _single_category_charts(document: Document) -> Iterator[Diagnostic]:
 def _stats_not_in_data(document: Document) -> Iterator[Diagnostic]:
     """A headline figure should be checkable against a chart or table from the same source.
 
-    Each block's data is formatted once and filed under every source it cites, so the check is one
-    pass over the blocks and a lookup per stat, not a pass over every block for every stat."""
+    A card bound to a cell (`value: {table: ...}`) is in the data by construction. Each block's data
+    is formatted once and filed under every source it cites, so the check is one pass over the
+    blocks and a lookup per stat, not a pass over every block for every stat."""
     shown_by = _data_by_source(document)
     for block in document.blocks():
         if not isinstance(block, StatsBlock):
             continue
         for stat in block.stats:
+            if stat.bound_to:
+                continue  # its figure was taken from a chart's or table's cell
             data = shown_by.get(stat.source)
             if data is None or not data.shows(stat):
                 origin = block.origin if stat.origin is NOWHERE else stat.origin

@@ -11,10 +11,12 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from yaml.nodes import Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..model import (ALIGNMENTS, CHART_KINDS, Block, BulletItem, BulletsBlock, CalloutBlock, Cell, ChartBlock, Column,
                      NumberFormat, Series, Stat, StatsBlock, TableBlock)
+from .bindings import binds
+from .data_blocks import chart_from_file, table_from_file
 from .nodes import Fields
 
 if TYPE_CHECKING:
@@ -31,39 +33,49 @@ def read_stats(reader: DocumentReader, node: Node, path: str) -> StatsBlock | No
 
 
 def _stat(reader: DocumentReader, node: Node, path: str) -> Stat | None:
-    fields = reader.mapping(node, path, ("value", "format", "label", "source"), required=("value", "label", "source"))
+    bound = binds(node)  # `value: {table: ..., row: ..., column: ...}`: the figure, and by default the source, from the data
+    fields = reader.mapping(node, path, ("value", "format", "label", "source"), required=("value", "label") if bound else ("value", "label", "source"))
     if fields is None:
         return None
     value_node = fields.get("value")
     number_format = reader.number_format(fields)
-    value = reader.figure(value_node, fields.child("value"), number_format) if value_node else None
+    value = reader.figure(value_node, fields.child("value"), number_format) if value_node and not bound else None
     label = fields.text("label")
     sources = reader.cite_list(fields.get("source"), fields.child("source"), 1)
     if len(sources) > 1:
         reader.error(fields.values["source"], fields.child("source"), f"expected one source for a stat card, found {len(sources)}")
+    if bound:  # the binding is read (and later resolved) even when the card has other errors: all are reported at once
+        card = Stat(0.0, label or "", sources[0] if sources else "", number_format or NumberFormat(), reader.origin(node, path))
+        card = reader.bindings.card(reader, value_node, fields.child("value"), card, fields.get("format") is not None, bool(sources))
+        return card if label is not None and number_format is not None and len(sources) <= 1 else None
     if value is None or label is None or len(sources) != 1 or number_format is None:
         return None
     return Stat(value, label, sources[0], number_format, reader.origin(node, path))
 
 
 def read_chart(reader: DocumentReader, node: Node, path: str) -> ChartBlock | None:
-    keys = ("type", "title", "subtitle", "categories", "series", "note", "sources", "format", "notes")
-    fields = reader.mapping(node, path, keys, required=("title", "categories", "series", "sources"))
+    keys = ("type", "title", "subtitle", "categories", "series", "note", "sources", "format", "notes", "data", "id")
+    from_file = _has_key(node, "data")  # `data: {file: ...}` in place of categories and series
+    fields = reader.mapping(node, path, keys, required=("title", "sources") if from_file else ("title", "categories", "series", "sources"))
     if fields is None:
         return None
     kind = reader.choice(fields.get("type"), fields.child("type"), CHART_KINDS) if fields.get("type") else "bar"
     title = fields.text("title")
-    categories_node = fields.get("categories")
-    categories = reader.texts(categories_node, fields.child("categories"), 1) if categories_node else ()
     number_format = reader.number_format(fields)
-    series = _series_list(reader, fields, title or "Value", categories_node, number_format)
+    data_from = None
+    if from_file:
+        categories, series, data_from = chart_from_file(reader, fields, number_format) or ((), [], None)
+    else:
+        categories_node = fields.get("categories")
+        categories = reader.texts(categories_node, fields.child("categories"), 1) if categories_node else ()
+        series = _series_list(reader, fields, title or "Value", categories_node, number_format)
     sources = reader.cite_list(fields.get("sources"), fields.child("sources"), 1)
     if None in (kind, title, number_format) or not categories or not series or not sources:
-        return None
-    return ChartBlock(
+        return reader.bindings.define(reader, fields, None)
+    return reader.bindings.define(reader, fields, ChartBlock(
         title, categories, tuple(series), sources, kind, fields.text("subtitle"), fields.text("note"),
-        number_format, fields.text("notes"), reader.origin(node, path),
-    )
+        number_format, fields.text("notes"), reader.origin(node, path), data_from=data_from,
+    ))
 
 
 def _series_list(reader: DocumentReader, fields: Fields, default_name: str, categories_node: Node | None,
@@ -91,18 +103,25 @@ def _series(reader: DocumentReader, node: Node, path: str, default_name: str, ex
 
 
 def read_table(reader: DocumentReader, node: Node, path: str) -> TableBlock | None:
-    fields = reader.mapping(node, path, ("title", "columns", "rows", "note", "sources", "notes"), required=("title", "columns", "rows", "sources"))
+    from_file = _has_key(node, "rows", MappingNode)  # `rows: {file: ...}`: then `columns` pick from the file's, or are its
+    keys = ("title", "columns", "rows", "note", "sources", "notes", "id")
+    fields = reader.mapping(node, path, keys, required=("title", "rows", "sources") if from_file else ("title", "columns", "rows", "sources"))
     if fields is None:
         return None
     title = fields.text("title")
     columns_node = fields.get("columns")
     columns = reader.each(columns_node, fields.child("columns"), lambda child, path: _column(reader, child, path))
     rows_node = fields.get("rows")
-    rows = reader.each(rows_node, fields.child("rows"), lambda child, path: _row(reader, child, path, columns))
+    data_from = None
+    if from_file:
+        columns, rows, data_from = table_from_file(reader, fields, columns if columns_node else None) or ([], [], None)
+    else:
+        rows = reader.each(rows_node, fields.child("rows"), lambda child, path: _row(reader, child, path, columns))
     sources = reader.cite_list(fields.get("sources"), fields.child("sources"), 1)
     if title is None or not columns or not rows or not sources:
-        return None
-    return TableBlock(title, tuple(columns), tuple(rows), sources, fields.text("note"), fields.text("notes"), reader.origin(node, path))
+        return reader.bindings.define(reader, fields, None)
+    return reader.bindings.define(reader, fields, TableBlock(title, tuple(columns), tuple(rows), sources, fields.text("note"),
+                                                             fields.text("notes"), reader.origin(node, path), data_from=data_from))
 
 
 def _column(reader: DocumentReader, node: Node, path: str) -> Column | None:
@@ -175,6 +194,12 @@ def read_callout(reader: DocumentReader, node: Node, path: str) -> CalloutBlock 
     if text is None or not sources:
         return None
     return CalloutBlock(text, sources, fields.text("notes"), reader.origin(node, path))
+
+
+def _has_key(node: Node, key: str, kind: type = Node) -> bool:
+    """Whether a block's mapping holds `key` with a value of `kind`: what is required depends on it."""
+    return isinstance(node, MappingNode) and any(
+        isinstance(name, ScalarNode) and name.value == key and isinstance(value, kind) for name, value in node.value)
 
 
 def _split_thousands_hint(values: Node) -> str | None:

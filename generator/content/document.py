@@ -13,7 +13,9 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
+from ..errors import Diagnostic
 from ..model import NOWHERE, PAGE_SIZES, Block, Document, Meta, Origin, Section, Source
+from .bindings import Bindings
 from .blocks import BLOCK_READERS
 from ..formatting import known_locale
 from ..words import FIELDS, Words, template_problem
@@ -43,24 +45,35 @@ class DocumentReader(FormatReader):
         super().__init__(file)
         self.settings_read = OutputSettings()
         self.citations: list[tuple[str, Node, str]] = []
+        self.data_places: dict[int, tuple[int, int]] = {}  # a data file's problem -> where the content uses the file
+        self.bindings = Bindings()
 
     def document(self, root: Node) -> Document | None:
         self.screen(root)
         fields = self.mapping(root, "", TOP_KEYS, required=("title", "sources", "sections"))
         if fields is None:
-            self.diagnostics.sort(key=lambda d: (d.line, d.column))
+            self.in_order()
             return None
         meta = self.meta(fields)
         self.settings_read = self.settings(fields)
         sources, defined = self.sources(fields)
         cites = self.cite_list(fields.get("cites"), "cites")
         words = self.labels(fields, meta.language if meta else DEFAULT_LANGUAGE)
-        sections = self.sections(fields)
+        sections = self.bindings.resolve(self, self.sections(fields))
         self.check_citations(defined)
-        self.diagnostics.sort(key=lambda d: (d.line, d.column))
+        self.in_order()
         if self.diagnostics or meta is None:
             return None
         return Document(meta, tuple(sources), tuple(sections), cites, self.origin(root, ""), words)
+
+    def in_order(self) -> None:
+        """Problems by their place in the content; a data file's problems, in the file's order, at
+        the place in the content that uses the file."""
+        self.diagnostics.sort(key=lambda d: self.data_places.get(id(d), (d.line, d.column)))
+
+    def data_problem(self, problem: Diagnostic, used_by: Origin) -> None:
+        self.diagnostics.append(problem)
+        self.data_places[id(problem)] = (used_by.line, used_by.column)
 
     # --- document level ------------------------------------------------------------------
 

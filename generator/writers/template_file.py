@@ -9,9 +9,7 @@ any chart is drawn. The bytes checked are the bytes the deck is built on.
 
 from __future__ import annotations
 
-import io
-import zipfile
-
+from ..archives import inflation_problem
 from ..errors import ContentError, Diagnostic
 from ..file_kinds import FileRefused, read_regular
 from ..model import Origin
@@ -53,27 +51,8 @@ def _template_bytes(path: str, named_elsewhere: bool, refuse) -> bytes:
                      hint) from None
     if len(data) > size:  # it grew after it was opened: a file still being written
         raise refuse(f"the deck template {path} changed while it was read", "build again once it is saved")
-    inflation = _inflation_problem(data)
+    inflation = inflation_problem(data, MAX_MEMBER_BYTES, MAX_TOTAL_BYTES)
     if inflation:
         raise refuse(f"{template} {inflation}, so it is not read",
                      "a deck template is a few MB unpacked: check this is the template you meant")
     return data
-
-
-def _inflation_problem(data: bytes) -> str | None:
-    """Why the package would inflate too far, from the sizes its zip directory declares. Python's
-    zipfile never inflates a member past its declared size (a member whose header lies about it
-    fails its length and CRC check), so the declared sizes bound what python-pptx can inflate."""
-    try:
-        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return None  # not a zip at all: python-pptx's own refusal names that
-    total = 0
-    for member in members:
-        if member.file_size > MAX_MEMBER_BYTES:
-            return (f"has a part ({member.filename}) that inflates to {member.file_size / 2**20:,.0f} MB, "
-                    f"more than {MAX_MEMBER_BYTES // 2**20} MB")
-        total += member.file_size
-        if total > MAX_TOTAL_BYTES:
-            return f"inflates to more than {MAX_TOTAL_BYTES // 2**20} MB"
-    return None
