@@ -66,7 +66,9 @@ def prepare(content: Path, formats: tuple[str, ...] = tuple(FORMATS), options: O
     from .checks import document_findings, right_to_left, theme_findings, uncovered
     from .stamp import stamp_for
 
-    options = replace(options, stamp=stamp_for(data, document.meta.date, locale=document.meta.locale))
+    digests = "".join(f"\0{origin.file}\0{origin.digest}" for origin in document.data_origins())
+    fingerprinted = data + digests.encode()  # new data in a data file is a new document, with a new ID
+    options = replace(options, stamp=stamp_for(fingerprinted, document.meta.date, locale=document.meta.locale))
     charts = render_charts(document, theme)
     outputs = {name: get_writer(name)(document, charts, theme, options) for name in formats}
     findings = [*theme_findings(theme), *uncovered(document, theme.typeface), *right_to_left(document),

@@ -298,6 +298,10 @@ class Document:
     def blocks(self) -> list[Block]:
         return [block for section in self.sections for block in section.blocks]
 
+    def data_origins(self) -> list[DataOrigin]:
+        """The data files the tables and charts were read from, in reading order."""
+        return [block.data_from for block in self.blocks() if isinstance(block, (TableBlock, ChartBlock)) and block.data_from]
+
     def charts(self) -> list[ChartBlock]:
         return [block for block in self.blocks() if isinstance(block, ChartBlock)]
 

@@ -217,3 +217,22 @@ def test_a_bound_card_reports_its_binding_and_its_other_faults_at_once(tmp_path:
         "c.yaml:6:25: error: missing required key 'label' [sections[0].blocks[0].stats.cards[0]]",
         "c.yaml:6:41: error: no table or chart has the id 'nope' [sections[0].blocks[0].stats.cards[0].value.table]",
         "  hint: give the table `id: nope`"]
+
+
+def test_new_figures_in_a_data_file_give_the_outputs_a_new_document_id(tmp_path: Path):
+    """The document ID is a digest of what the briefing shows: the content file and its data files."""
+    import shutil
+
+    from generator.build import prepare
+
+    shutil.copytree(DATA, tmp_path / "pack")
+    content = tmp_path / "pack" / "briefing-data.yaml"
+    before = prepare(content, ("pdf",)).outputs["pdf"].data
+    csv = tmp_path / "pack" / "data" / "regions.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("8.7", "8.8"), encoding="utf-8")
+    after = prepare(content, ("pdf",)).outputs["pdf"].data
+
+    def document_id(pdf: bytes) -> bytes:
+        return pdf[pdf.rindex(b"/ID"):][:80]
+
+    assert document_id(before) != document_id(after)
