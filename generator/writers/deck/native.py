@@ -83,6 +83,9 @@ def _value_labels(plot, box: ChartBox, code: str, ink: RGBColor) -> None:
     labels.font.color.rgb = ink
     block = box.block
     for shown, series in zip(block.series, plot.series):
+        defaults = series.data_labels  # what a label reset in PowerPoint shows: its value, in the format code
+        defaults.number_format, defaults.number_format_is_linked = code, False
+        defaults.position, defaults.show_value = XL_LABEL_POSITION.OUTSIDE_END, True
         for index, value in enumerate(shown.values):
             label = series.points[index].data_label
             label.position = XL_LABEL_POSITION.OUTSIDE_END
