@@ -292,6 +292,8 @@ class Document:
             for block in section.blocks:
                 for value in block.texts():
                     yield value, block.origin
+        for _, template in self.words.own:  # the content's `labels:`, printed beside all of it
+            yield template, self.origin
 
 
 def source_line(document: Document, keys: tuple[str, ...]) -> str:

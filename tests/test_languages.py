@@ -34,7 +34,7 @@ ENGLISH = [r"\bTable \d", r"\(continued\)", r"\(cont\.\)", r"\bSource:", r"\bSou
 def build(content, out, *extra):
     result = run_cli("build", str(content), "--out", str(out), *extra)
     assert result.returncode == 0, result.stderr
-    assert "error" not in result.stderr  # no glyph the typeface lacks, nothing else
+    assert ": error:" not in result.stdout + result.stderr  # no glyph the typeface lacks, nothing else
     return out / f"{content.stem}.pdf", out / f"{content.stem}.pptx"
 
 
@@ -189,3 +189,11 @@ def test_no_break_spaces_never_end_a_line():
                                                                                       "+0,4\u00a0%"]
     assert markup("Source\u202f: <Insee>") == "Source\u00a0: &lt;Insee&gt;"  # reportlab breaks at U+202F, never at U+00A0
     assert Words("fr").lead("sources") == "Sources\u202f:" and Words("fr").colon == "\u202f:"
+
+
+def test_a_label_the_typeface_cannot_draw_is_an_error(tmp_path):
+    content = tmp_path / "labels.yaml"
+    content.write_text('title: T\nlabels: {figure: "图 {number}"}\nsources: {s: {title: S, publisher: P}}\n'
+                       "sections:\n  - title: A\n    blocks:\n      - callout: {text: x, sources: [s]}\n", encoding="utf-8")
+    result = run_cli("check", str(content))
+    assert result.returncode == 1 and "U+56FE" in result.stdout + result.stderr
