@@ -15,6 +15,7 @@ face, and each string's width is cached, so a layout that tries several sizes me
 
 from __future__ import annotations
 
+import re
 import struct
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -99,7 +100,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False, typeface: Typ
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for word in paragraph.split():
+        for word in filter(None, _BREAKS.split(paragraph)):
             candidate = f"{line} {word}" if line else word
             if text_width(candidate, size, bold, typeface) <= width:
                 line = candidate
@@ -113,6 +114,10 @@ def wrap(text: str, width: float, size: float, bold: bool = False, typeface: Typ
                 line = line[cut:]
         lines.append(line)
     return lines
+
+
+# where text engines break a line: any space but the no-break ones ("5 098 666", "Source :", "+0,4 %")
+_BREAKS = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
 
 def _longest_fitting_prefix(word: str, width: float, size: float, bold: bool, typeface: Typeface) -> int:

@@ -190,10 +190,10 @@ class ChartBlock:
 
     def alt_text(self, words: Words = Words()) -> str:
         """Title and every value, for readers who cannot see the picture."""
-        parts = []
+        parts, colon = [], words.colon
         for series in self.series:
-            values = ", ".join(f"{cat}: {self.format.format(v)}" for cat, v in zip(self.categories, series.values))
-            parts.append(f"{series.name}: {values}" if len(self.series) > 1 else values)
+            values = ", ".join(f"{cat}{colon} {self.format.format(v)}" for cat, v in zip(self.categories, series.values))
+            parts.append(f"{series.name}{colon} {values}" if len(self.series) > 1 else values)
         head = f"{words.lead('hbar_chart' if self.kind == 'hbar' else 'bar_chart')} {self.title}."
         return f"{head} {'; '.join(parts)}."
 
@@ -319,6 +319,8 @@ class Document:
             for block in section.blocks:
                 for value in block.texts():
                     yield value, block.origin
+        for _, template in self.words.own:  # the content's `labels:`, printed beside all of it
+            yield template, self.origin
 
 
 def source_line(document: Document, keys: tuple[str, ...]) -> str:

@@ -25,22 +25,26 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "section": ("number", "total"),  # a section divider slide
     "bar_chart": (),  # alt text of a vertical bar chart
     "hbar_chart": (),  # alt text of a horizontal bar chart
+    "chart": (),  # names a chart on its slide ("Chart: title"), as PowerPoint's selection pane and screen readers show it
 }
 
 SHIPPED: dict[str, dict[str, str]] = {
     "en": {"figure": "Figure {number}", "table": "Table {number}", "continued": "(continued)", "continued_short": "(cont.)",
            "source": "Source", "sources": "Sources", "general_sources": "General sources", "page": "Page {page} of {pages}",
-           "section": "Section {number} of {total}", "bar_chart": "Bar chart", "hbar_chart": "Horizontal bar chart"},
+           "section": "Section {number} of {total}", "bar_chart": "Bar chart", "hbar_chart": "Horizontal bar chart",
+           "chart": "Chart"},
     "fr": {"figure": "Figure {number}", "table": "Tableau {number}", "continued": "(suite)", "continued_short": "(suite)",
            "source": "Source", "sources": "Sources", "general_sources": "Sources générales", "page": "Page {page} sur {pages}",
            "section": "Partie {number} sur {total}", "bar_chart": "Graphique en barres",
-           "hbar_chart": "Graphique en barres horizontales"},
+           "hbar_chart": "Graphique en barres horizontales", "chart": "Graphique"},
     "de": {"figure": "Abbildung {number}", "table": "Tabelle {number}", "continued": "(Fortsetzung)", "continued_short": "(Forts.)",
            "source": "Quelle", "sources": "Quellen", "general_sources": "Allgemeine Quellen", "page": "Seite {page} von {pages}",
-           "section": "Abschnitt {number} von {total}", "bar_chart": "Säulendiagramm", "hbar_chart": "Balkendiagramm"},
+           "section": "Abschnitt {number} von {total}", "bar_chart": "Säulendiagramm", "hbar_chart": "Balkendiagramm",
+           "chart": "Diagramm"},
     "es": {"figure": "Figura {number}", "table": "Tabla {number}", "continued": "(continuación)", "continued_short": "(cont.)",
            "source": "Fuente", "sources": "Fuentes", "general_sources": "Fuentes generales", "page": "Página {page} de {pages}",
-           "section": "Sección {number} de {total}", "bar_chart": "Gráfico de barras", "hbar_chart": "Gráfico de barras horizontales"},
+           "section": "Sección {number} de {total}", "bar_chart": "Gráfico de barras", "hbar_chart": "Gráfico de barras horizontales",
+           "chart": "Gráfico"},
 }
 
 # the space before a colon (French typography puts a narrow no-break space there)
@@ -67,7 +71,12 @@ class Words:
 
     def lead(self, word: str) -> str:
         """A word that leads a line, with its colon as the language writes it: 'Source:', 'Source :'."""
-        return self(word) + COLON.get(_base(self.language), ":")
+        return self(word) + self.colon
+
+    @property
+    def colon(self) -> str:
+        """The colon as the language writes it after a word: ':', or ' :' in French."""
+        return COLON.get(_base(self.language), ":")
 
     @property
     def shipped(self) -> bool:
@@ -93,3 +102,21 @@ def template_problem(word: str, template: str) -> str | None:
 
 def _base(language: str) -> str:
     return language.split("-")[0].split("_")[0].lower()
+
+
+# English with no region is written as British English on the deck's runs, as the deck always has
+_OFFICE_DEFAULTS = {"en": "en-GB"}
+
+
+def office_language(locale: str) -> str:
+    """The language a deck's text runs carry (a:rPr @lang), from the briefing's Babel locale: with a
+    region, as Office's proofing tools expect ('fr-FR', 'de-CH', 'zh-TW'), the region CLDR thinks
+    likeliest when the content names none."""
+    from babel.core import Locale, get_global
+
+    if locale in _OFFICE_DEFAULTS:
+        return _OFFICE_DEFAULTS[locale]
+    likely = get_global("likely_subtags")
+    parsed = Locale.parse(locale)
+    territory = parsed.territory or Locale.parse(likely.get(locale) or likely.get(parsed.language) or parsed.language).territory
+    return "-".join(part for part in (parsed.language, territory) if part)

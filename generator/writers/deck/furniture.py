@@ -9,6 +9,7 @@ from __future__ import annotations
 from ...measure import LINE_SPACING
 from ...model import Document, Section
 from ...theme import SLIDE, Theme
+from ...words import Words
 from .shapes import Para, Rect, Run, SlidePlan, TextBox
 from .text import MIN_BODY, below, capped_text, fitted_text
 
@@ -73,12 +74,12 @@ def title_slide(document: Document, theme: Theme, templated: bool) -> SlidePlan:
     return SlidePlan("title", shapes, notes=meta.subtitle or "", dark=not templated)
 
 
-def divider_slide(section: Section, number: int, total: int, theme: Theme, templated: bool) -> SlidePlan:
+def divider_slide(section: Section, number: int, total: int, words: Words, theme: Theme, templated: bool) -> SlidePlan:
     """A section opens with its title alone, so the audience knows where the talk has got to."""
     palette = theme.palette
     ink = palette.heading if templated else palette.on_band
     x, width = SLIDE.inset, SLIDE.width - 2 * SLIDE.inset
-    label = fitted_text(f"Section {number} of {total}", x, 0, width, (18,), 1e9,
+    label = fitted_text(words("section", number=number, total=total), x, 0, width, (18,), 1e9,
                         palette.muted if templated else palette.on_band)
     title = capped_text(section.title, x, 0, width, (40, 36, 32, 28, 24), 200, ink, SLIDE.divider_title_cap,
                         "the section title", section.origin, bold=True, role="title")

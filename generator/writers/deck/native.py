@@ -1,9 +1,13 @@
 """Native, editable PowerPoint charts (`--pptx-charts native`), styled like the matplotlib ones.
 
 The data lives in the chart's embedded workbook, so a presenter can change a number in
-PowerPoint and the bar and its label follow. Colours, typeface, value labels and the number
-format match the picture charts: the content's number format is written as an Excel format
-code, so the labels read as the PDF's do. Imported only when native charts are asked for.
+PowerPoint and the bar follows. Colours, typeface, value labels and the number format match the
+picture charts: each value label is the value as the PDF prints it, in the briefing's language
+('5 098 666', '+0,4 %'), since PowerPoint shows a number format code in the viewer's regional
+settings (the same code reads '5,098,666' on one computer and '5 098 666' on another). The content's
+number format is also written as an Excel format code, on the labels and the axis, so a label reset
+in PowerPoint (after its number is edited) shows its value again. Imported only when native charts
+are asked for.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ def native_chart(slide, box: ChartBox, theme: Theme) -> None:
         data.add_series(series.name or block.title, list(series.values))
     kind = XL_CHART_TYPE.BAR_CLUSTERED if block.kind == "hbar" else XL_CHART_TYPE.COLUMN_CLUSTERED
     frame = slide.shapes.add_chart(kind, Pt(box.x), Pt(box.y), Pt(box.width), Pt(box.height), data)
-    frame.name = f"Chart: {block.title}"
+    frame.name = box.name
     frame._element.nvGraphicFramePr.cNvPr.set("descr", box.alt_text)
     chart = frame.chart
     chart.has_title = False
@@ -52,14 +56,7 @@ def native_chart(slide, box: ChartBox, theme: Theme) -> None:
         series.format.fill.fore_color.rgb = _rgb(palette.series[j % len(palette.series)])
         series.format.line.fill.background()
         series.invert_if_negative = False
-    plot.has_data_labels = True
-    labels = plot.data_labels
-    labels.number_format = excel_format(block.format, values)
-    labels.number_format_is_linked = False
-    labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    labels.show_value = True
-    labels.font.size = Pt(box.font_size)
-    labels.font.color.rgb = _rgb(palette.ink)
+    _value_labels(plot, box, excel_format(block.format, values), _rgb(palette.ink))
     values_axis = chart.value_axis  # every bar carries its value, so no value axis or gridlines, as in the pictures
     values_axis.visible = False
     values_axis.has_major_gridlines = False
@@ -72,6 +69,31 @@ def native_chart(slide, box: ChartBox, theme: Theme) -> None:
     categories.tick_labels.font.size = Pt(box.font_size)
     if block.kind == "hbar":
         categories.reverse_order = True  # first category on top, as read
+
+
+def _value_labels(plot, box: ChartBox, code: str, ink: RGBColor) -> None:
+    """Every bar's label: the value's text as the PDF prints it, over the labels' format code."""
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = code
+    labels.number_format_is_linked = False
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    labels.show_value = True
+    labels.font.size = Pt(box.font_size)
+    labels.font.color.rgb = ink
+    block = box.block
+    for shown, series in zip(block.series, plot.series):
+        defaults = series.data_labels  # what a label reset in PowerPoint shows: its value, in the format code
+        defaults.number_format, defaults.number_format_is_linked = code, False
+        defaults.position, defaults.show_value = XL_LABEL_POSITION.OUTSIDE_END, True
+        for index, value in enumerate(shown.values):
+            label = series.points[index].data_label
+            label.position = XL_LABEL_POSITION.OUTSIDE_END
+            frame = label.text_frame
+            frame.text = block.format.format(value)
+            font = frame.paragraphs[0].runs[0].font
+            font.size = Pt(box.font_size)
+            font.color.rgb = ink
 
 
 def _gap_width(box: ChartBox, theme: Theme) -> int:

@@ -19,6 +19,8 @@ from pptx.opc.packuri import PackURI
 from pptx.oxml.slide import CT_NotesSlide
 from pptx.parts.slide import NotesSlidePart
 
+from .language import tag_language
+
 PARTNAME = "/ppt/notesSlides/notesSlide%d.xml"
 
 
@@ -30,7 +32,8 @@ class NotesSlides:
         self.taken: set[str] | None = None  # the notes slides' names in use, looked up with the first
         self.blank = None  # a notes slide's XML with the master's placeholders cloned, before its text
 
-    def add(self, slide, text: str) -> None:
+    def add(self, slide, text: str, lang: str | None = None) -> None:
+        """The slide's notes, its runs in `lang` when given (else exactly as python-pptx writes them)."""
         master = self.package.presentation_part.notes_master_part  # created with the first notes, as python-pptx does
         element = CT_NotesSlide.new() if self.blank is None else copy.deepcopy(self.blank)
         part = NotesSlidePart(self._next_partname(), CT.PML_NOTES_SLIDE, self.package, element)
@@ -41,6 +44,8 @@ class NotesSlides:
             self.blank = copy.deepcopy(part.notes_slide.element)
         slide.part.relate_to(part, RT.NOTES_SLIDE)
         part.notes_slide.notes_text_frame.text = text
+        if lang:
+            tag_language(part.notes_slide.notes_text_frame._txBody, lang)
 
     def _next_partname(self) -> PackURI:
         """The name `package.next_partname` would choose (the highest free number not above one

@@ -50,7 +50,7 @@ def plan_deck(document: Document, theme: Theme, templated: bool = False, picture
     dividers = len(document.sections) > 1
     for number, section in enumerate(document.sections, 1):
         if dividers and len(section.blocks) > 1:
-            deck.slides.append(divider_slide(section, number, len(document.sections), theme, templated))
+            deck.slides.append(divider_slide(section, number, len(document.sections), document.words, theme, templated))
         for block in section.blocks:
             first = len(deck.slides)
             deck.slides += _block_slides(document, section, block, theme)

@@ -25,8 +25,10 @@ from ...charts import paint_picture
 from ...model import Document
 from ...stamp import Stamp
 from ...theme import SLIDE, Theme
+from ...words import office_language
 from .archive import fixed_times
 from .blocks.chart import deck_chart_theme
+from .language import tag_default_language, tag_language
 from .notes import NotesSlides
 from .plan import DeckPlan
 from .shapes import ChartBox, Para, Picture, Rect, Run, TableBox, TextBox
@@ -46,6 +48,7 @@ def render_deck(plan: DeckPlan, document: Document, theme: Theme, stamp: Stamp, 
     else:
         deck = template.presentation
     notes = NotesSlides(deck)
+    lang = office_language(document.meta.locale)
     for slide_plan in plan.slides:
         if template is None:
             slide = deck.slides.add_slide(blank)
@@ -55,12 +58,23 @@ def render_deck(plan: DeckPlan, document: Document, theme: Theme, stamp: Stamp, 
             shapes = template.place_title(slide, slide_plan.shapes, lambda paragraph, para: _fill_p(paragraph._p, para, theme))
         for shape in shapes:
             DRAW[type(shape)](slide, shape, theme, native_charts)
+        _tag_slide(slide, lang, native_charts)
         if slide_plan.notes:
-            notes.add(slide, slide_plan.notes)
+            notes.add(slide, slide_plan.notes, lang)
+    tag_default_language(deck, lang)
     _set_properties(deck, document, stamp)
     buffer = io.BytesIO()
     deck.save(buffer)
     return fixed_times(buffer.getvalue())
+
+
+def _tag_slide(slide, lang: str, native_charts: bool) -> None:
+    """The slide's runs, and its native charts' text, in the briefing's language."""
+    tag_language(slide._element, lang)
+    if native_charts:
+        for shape in slide.shapes:
+            if shape.has_chart:
+                tag_language(shape.chart_part._element, lang)
 
 
 def _rect(slide, rect: Rect, theme: Theme, native_charts: bool) -> None:
@@ -101,7 +115,8 @@ def _fill_p(p, para: Para, theme: Theme) -> None:
     colour = para.colour.lstrip("#").upper()
     for part in para.runs:
         run = etree.SubElement(p, qn("a:r"))
-        attributes = {"lang": "en-GB", "sz": str(round(para.size * 100)), "b": "1" if part.bold else "0",
+        # lang first, as PowerPoint writes it; its value is the briefing's, set for the whole slide (language.py)
+        attributes = {"lang": "", "sz": str(round(para.size * 100)), "b": "1" if part.bold else "0",
                       "i": "1" if part.italic else "0", "dirty": "0"}
         run_properties = etree.SubElement(run, qn("a:rPr"), attributes)
         fill = etree.SubElement(run_properties, qn("a:solidFill"))
@@ -125,7 +140,7 @@ def _picture(slide, picture: Picture, theme: Theme, native_charts: bool) -> None
     shape = slide.shapes.add_picture(io.BytesIO(picture.png), Pt(picture.x), Pt(picture.y), Pt(picture.width), Pt(picture.height))
     properties = shape._element.nvPicPr.cNvPr
     properties.set("descr", picture.alt_text)
-    properties.set("name", f"Chart: {picture.name}")
+    properties.set("name", picture.name)
 
 
 def _chart(slide, box: ChartBox, theme: Theme, native_charts: bool) -> None:
@@ -139,7 +154,7 @@ def _chart(slide, box: ChartBox, theme: Theme, native_charts: bool) -> None:
     if box.picture is None:
         raise ValueError("the deck plan was made without pictures (plan_deck(..., pictures=False))")
     png, _ = paint_picture(box.picture, deck_chart_theme(theme, box.font_size), box.width, box.height)
-    _picture(slide, Picture(box.x, box.y, box.width, box.height, png, box.alt_text, box.block.title), theme, native_charts)
+    _picture(slide, Picture(box.x, box.y, box.width, box.height, png, box.alt_text, box.name), theme, native_charts)
 
 
 def _table(slide, box: TableBox, theme: Theme, native_charts: bool) -> None:
@@ -180,6 +195,7 @@ def _set_properties(deck, document: Document, stamp: Stamp) -> None:
     core.subject = _clip(meta.subtitle or "")
     core.author = _clip(meta.byline or "")
     core.keywords = _clip(", ".join(meta.keywords))
+    core.language = meta.language
     core.last_modified_by = f"briefing {__version__}"
     core.revision = 1
     moment = stamp.moment.replace(tzinfo=None)  # python-pptx writes naive datetimes as UTC

@@ -16,19 +16,20 @@ from .text import MIN_BODY, content_top, continued, ellipsized, full_citation, h
 
 
 def sources_slides(document: Document, theme: Theme) -> list[SlidePlan]:
-    top = content_top("Sources", theme, 14)
+    words = document.words
+    top = content_top(words("sources"), theme, 14, words)
     room, width = SLIDE.bottom - top, SLIDE.content_width
     entries: list[list[Run]] = []
     origins = []
     if document.cites:
-        entries.append([Run("Sources: ", bold=True), Run(cites_line(document))])
+        entries.append([Run(words.lead("sources") + " ", bold=True), Run(cites_line(document))])
         origins.append(document.meta.origin_of("cites"))
     for number, source in enumerate(document.sources, 1):
         entries.append([Run(f"{number}.  {source.citation()}" + (f". {source.url}" if source.url else ""))])
         origins.append(source.origin)
     texts = ["".join(r.text for r in runs) for runs in entries]
     for size in (18, 16, MIN_BODY):
-        heights = [len(wrap(t, width, size, bold=t.startswith("Sources: "))) * size * LINE_SPACING + size * 0.4 for t in texts]
+        heights = [len(wrap(t, width, size, bold=runs[0].bold)) * size * LINE_SPACING + size * 0.4 for t, runs in zip(texts, entries)]
         if sum(heights) <= room:
             break
     cut = _cut_entries(entries, texts, heights, size, room)
@@ -41,7 +42,7 @@ def sources_slides(document: Document, theme: Theme) -> list[SlidePlan]:
         first_cut = next((i for i in range(start, start + count) if i in cut), None)
         if first_cut is not None:
             box.origin, box.problem = origins[first_cut], cut[first_cut]
-        slides.append(SlidePlan("sources", [headline(continued("Sources", index), theme), box], notes=notes))
+        slides.append(SlidePlan("sources", [headline(continued(words("sources"), index, words), theme), box], notes=notes))
         start += count
     return slides
 
@@ -55,7 +56,7 @@ def _cut_entries(entries: list[list[Run]], texts: list[str], heights: list[float
     for index, text in enumerate(texts):
         if heights[index] <= room:
             continue
-        lines = wrap(text, width, size, bold=text.startswith("Sources: "))
+        lines = wrap(text, width, size, bold=entries[index][0].bold)
         keep = lines_in(room - size * 0.4, size)
         entries[index] = [Run(" ".join(lines[:keep - 1] + [ellipsized(lines[keep - 1], width, size, False)]))]
         heights[index] = keep * size * LINE_SPACING + size * 0.4

@@ -13,6 +13,7 @@ import math
 from ...measure import LINE_SPACING, text_width, wrap
 from ...model import Document, Origin, Source, attribution
 from ...theme import DECK_HEADLINE_LINES, MINIMUMS, SLIDE, Theme
+from ...words import Words
 from .shapes import Para, Run, TextBox
 
 MIN_BODY, MIN_TITLE = MINIMUMS.screen_body, MINIMUMS.screen_title  # the smallest text a projector audience is asked to read
@@ -81,14 +82,15 @@ def source_box(document: Document, keys: tuple[str, ...], theme: Theme, origin: 
     return box
 
 
-def continued(title: str, slide_index: int) -> str:
-    """The headline of a block's n-th slide: its title, then '(cont.)' on every slide after the first."""
-    return title if slide_index == 0 else f"{title} (cont.)"
+def continued(title: str, slide_index: int, words: Words) -> str:
+    """The headline of a block's n-th slide: its title, then '(cont.)' (in the briefing's language)
+    on every slide after the first."""
+    return title if slide_index == 0 else f"{title} {words('continued_short')}"
 
 
-def content_top(title: str, theme: Theme, gap: float) -> float:
+def content_top(title: str, theme: Theme, gap: float, words: Words) -> float:
     """Where content starts below the taller of a block's headlines (the '(cont.)' one may wrap further)."""
-    return max(below(headline(title, theme), gap), below(headline(continued(title, 1), theme), gap))
+    return max(below(headline(title, theme), gap), below(headline(continued(title, 1, words), theme), gap))
 
 
 def speaker_notes(document: Document, keys: tuple[str, ...], own: str | None) -> str:
@@ -96,7 +98,7 @@ def speaker_notes(document: Document, keys: tuple[str, ...], own: str | None) ->
     parts = [own] if own else []
     _, keys = attribution(document, keys)
     if keys:
-        parts.append("Sources:\n" + "\n".join(full_citation(document, document.source(k)) for k in keys))
+        parts.append(document.words.lead("sources") + "\n" + "\n".join(full_citation(document, document.source(k)) for k in keys))
     return "\n\n".join(parts)
 
 

@@ -36,7 +36,10 @@ class Context:
 
 
 def text(value: str) -> str:
-    return escape(value)
+    """`value` as paragraph markup: escaped, and each narrow no-break space (U+202F: French writes
+    "5 098 666" and "Source :" with it) made a no-break space, which Carlito draws alike. reportlab
+    breaks a paragraph's lines at U+202F as at any space, so a number could be split over lines."""
+    return escape(value).replace("\u202f", "\u00a0")
 
 
 def source_anchor(number: int) -> str:
@@ -266,9 +269,9 @@ def chart_flowables(ctx: Context, block: ChartBlock, rendered: RenderedChart, nu
     page instead continues on the next page, like a long table."""
     if _continues(ctx, block, rendered):
         return [CondPageBreak(LONG_CHART_START), ContinuedChart(ctx, block, number, 0, len(block.categories)), Gap(6)]
-    styles = ctx.styles
-    parts: list[Flowable] = [Bookmark(f"figure-{number}", f"Figure {number}. {block.title}", 1),
-                             Paragraph(f"Figure {number}. {text(block.title)}", styles.block_title)]
+    styles, figure = ctx.styles, ctx.document.words("figure", number=number)
+    parts: list[Flowable] = [Bookmark(f"figure-{number}", f"{figure}. {block.title}", 1),
+                             Paragraph(f"{text(figure)}. {text(block.title)}", styles.block_title)]
     if block.subtitle:
         parts.append(Paragraph(text(block.subtitle), styles.block_subtitle))
     parts.append(ChartFlowable(rendered.vector, ctx.width))
@@ -301,15 +304,15 @@ class ContinuedChart(Flowable):
     def __init__(self, ctx: Context, block: ChartBlock, number: int, start: int, stop: int):
         super().__init__()
         self.ctx, self.block, self.number, self.start, self.stop = ctx, block, number, start, stop
-        first, styles = start == 0, ctx.styles
-        title = f"Figure {number}. {text(block.title)}" + ("" if first else " (continued)")
+        first, styles, words = start == 0, ctx.styles, ctx.document.words
+        title = f"{text(words('figure', number=number))}. {text(block.title)}" + ("" if first else f" {text(words('continued'))}")
         self.head: list[Flowable] = [Paragraph(title, styles.block_title)]
         if first and block.subtitle:
             self.head.append(Paragraph(text(block.subtitle), styles.block_subtitle))
         self.tail: list[Flowable] = []
         if stop == len(block.categories):
             self.tail = ([Paragraph(text(block.note), styles.caption)] if block.note else []) + source_para(ctx, block.sources)
-        self.bookmark = Bookmark(f"figure-{number}", f"Figure {number}. {block.title}", 1) if first else None
+        self.bookmark = Bookmark(f"figure-{number}", f"{words('figure', number=number)}. {block.title}", 1) if first else None
         self.spaceBefore = styles.block_title.spaceBefore
         self.chart: ChartFlowable | None = None
 

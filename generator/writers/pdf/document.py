@@ -43,7 +43,7 @@ def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme
         buffer, pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=meta.title, author=meta.byline or "", subject=meta.subtitle or "",
         keywords=list(meta.keywords), creator=f"briefing {__version__}", producer=f"briefing {__version__}",
-        invariant=1, lang="en", initialFontName=REGULAR,
+        invariant=1, lang=meta.language, initialFontName=REGULAR,
     )
     template.addPageTemplates([PageTemplate("first", [_frame(size, FIRST_TOP)], autoNextPageTemplate="later"),
                                PageTemplate("later", [_frame(size, MARGIN_TOP)]),
@@ -155,7 +155,7 @@ def _story(ctx: blocks.Context, charts: dict[ChartBlock, RenderedChart]) -> list
     story: list[Flowable] = [_tagged(TitleBand(ctx), ctx.document.meta.origin_of("title"))]
     numbers = {"figure": 0, "table": 0}
     for index, section in enumerate(ctx.document.sections, 1):
-        heading = [blocks.Bookmark(f"section-{index}", section.title, 0), Paragraph(escape(section.title), ctx.styles.section)]
+        heading = [blocks.Bookmark(f"section-{index}", section.title, 0), Paragraph(blocks.text(section.title), ctx.styles.section)]
         body = [_tagged(flowable, block.origin) for block in section.blocks for flowable in _block(ctx, block, charts, numbers)]
         lead = _page_switch(body)  # a landscape table opens its own page: the heading goes there with it
         rest = body[len(lead):]
@@ -226,17 +226,18 @@ def _sources(ctx: blocks.Context) -> list[Flowable]:
     """The briefing's own sources line, then every registry entry in full, numbered: the
     destinations of the citation marks."""
     document, styles = ctx.document, ctx.styles
-    heading = Paragraph("Sources", styles.section)
-    parts: list[Flowable] = [CondPageBreak(120), blocks.Bookmark("sources", "Sources", 0), heading]
+    words = document.words
+    heading = Paragraph(blocks.text(words("sources")), styles.section)
+    parts: list[Flowable] = [CondPageBreak(120), blocks.Bookmark("sources", words("sources"), 0), heading]
     if document.cites:
-        cites = Paragraph(f"<b>Sources:</b> {escape(cites_line(document))}{blocks.citation_marks(ctx, document.cites)}",
+        cites = Paragraph(f"<b>{blocks.text(words.lead('sources'))}</b> {blocks.text(cites_line(document))}{blocks.citation_marks(ctx, document.cites)}",
                           styles.caption)
         cites.keepWithNext = True
         parts.append(cites)
     for number, source in enumerate(document.sources, 1):
-        entry = f'<a name="{blocks.source_anchor(number)}"/>{number}.&nbsp;&nbsp;{escape(source.citation())}'
+        entry = f'<a name="{blocks.source_anchor(number)}"/>{number}.&nbsp;&nbsp;{blocks.text(source.citation())}'
         if source.url:
             url = escape(source.url, {'"': "&quot;"})
-            entry += ("" if source.citation().endswith(".") else ".") + f' <link href="{url}" color="{ctx.theme.palette.heading}"><u>{escape(source.url)}</u></link>'
+            entry += ("" if source.citation().endswith(".") else ".") + f' <link href="{url}" color="{ctx.theme.palette.heading}"><u>{blocks.text(source.url)}</u></link>'
         parts.append(Paragraph(entry, styles.reference))
     return parts

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
@@ -22,6 +21,7 @@ from ...model import Document
 from ...stamp import Stamp
 from ...theme import Theme
 from .blocks import Context
+from .blocks import text as markup  # paragraph markup of a plain text
 from .styles import BOLD, REGULAR, string_width
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 22 * mm, 20 * mm  # fit for printing on A4 and Letter alike
@@ -51,12 +51,12 @@ class TitleBand(Flowable):
         super().__init__()
         meta, styles = ctx.document.meta, ctx.styles
         self.ctx = ctx
-        self.paragraphs = [Paragraph(escape(meta.title), styles.title)]
+        self.paragraphs = [Paragraph(markup(meta.title), styles.title)]
         if meta.subtitle:
-            self.paragraphs.append(Paragraph(escape(meta.subtitle), styles.subtitle))
+            self.paragraphs.append(Paragraph(markup(meta.subtitle), styles.subtitle))
         details = [part for part in (meta.byline, meta.date) if part]
         if details:
-            self.paragraphs.append(Paragraph(escape("  ·  ".join(details)), styles.meta))
+            self.paragraphs.append(Paragraph(markup("  ·  ".join(details)), styles.meta))
         self.gaps = [0.0] + [7.0] * (len(self.paragraphs) - 1)
         self.top_pad = 0.0
         self.badge: Fitted | None = None
@@ -90,7 +90,7 @@ class TitleBand(Flowable):
         base = self.ctx.styles.title
         style = base if size == base.fontSize else ParagraphStyle(f"title-{size:g}", parent=base, fontSize=size,
                                                                   leading=round(size * 1.15, 1))
-        self.paragraphs[0] = Paragraph(escape(self.ctx.document.meta.title), style)
+        self.paragraphs[0] = Paragraph(markup(self.ctx.document.meta.title), style)
 
     def _measure(self, width: float, height: float) -> float:
         self.heights = [p.wrap(width, height)[1] for p in self.paragraphs]
@@ -221,7 +221,7 @@ class Furniture:
         canvas.setFillColor(HexColor(palette.muted))
         canvas.setFont(REGULAR, size)
         left_text = "  ·  ".join(part for part in (meta.marking, meta.date) if part)
-        number = f"Page {page} of {pages}"
+        number = self.document.words("page", page=page, pages=pages)
         if left_text:
             room = right - left - string_width(number, REGULAR, size) - 12
             fitted = self._fit(left_text, REGULAR, (size, self.theme.print.least), room, "the footer")

@@ -8,7 +8,6 @@ size (7 pt), it is set on a landscape page; if they still cannot fit, long words
 from __future__ import annotations
 
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
@@ -16,7 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTe
 
 from ...measure import fit_columns
 from ...model import TableBlock
-from .blocks import Bookmark, Context, Gap, source_para
+from .blocks import Bookmark, Context, Gap, source_para, text
 from .styles import BOLD, REGULAR, string_width
 
 PAD = 6.0
@@ -38,10 +37,11 @@ class Layout:
 def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowable]:
     layout = choose_layout(ctx, block)
     table = _table(ctx, block, layout)
-    name = f"Table {number}. {block.title}"
-    title = Paragraph(f"Table {number}. {escape(block.title)}", ctx.styles.block_title)
-    tail = ([Paragraph(escape(block.note), ctx.styles.caption)] if block.note else []) + source_para(ctx, block.sources)
-    titled = TitledTable(title, table, lambda: Paragraph(f"Table {number}. {escape(block.title)} (continued)",
+    words = ctx.document.words
+    name = f"{words('table', number=number)}. {block.title}"
+    title = Paragraph(text(name), ctx.styles.block_title)
+    tail = ([Paragraph(text(block.note), ctx.styles.caption)] if block.note else []) + source_para(ctx, block.sources)
+    titled = TitledTable(title, table, lambda: Paragraph(f"{text(name)} {text(words('continued'))}",
                                                          ctx.styles.block_title), Bookmark(f"table-{number}", name, 1), tail)
     if len(block.rows) <= KEEP_WHOLE_ROWS:
         body = [KeepTogether([titled]), Gap(6)]
@@ -125,7 +125,7 @@ def _table(ctx: Context, block: TableBlock, layout: Layout) -> Table:
     cell, cell_right = _sized(styles.cell, size), _sized(styles.cell_right, size)
     head, head_right = _sized(styles.header_cell, size), _sized(styles.header_cell_right, size)
     right = [column.align == "right" for column in block.columns]
-    header = [Paragraph(escape(c.name), head_right if r else head) for c, r in zip(block.columns, right)]
+    header = [Paragraph(text(c.name), head_right if r else head) for c, r in zip(block.columns, right)]
     body = [[_cell(value, width, size, cell_right if r else cell) for value, r, width in zip(row, right, layout.widths)]
             for row in block.shown_rows()]
     table = Table([header, *body], colWidths=layout.widths, repeatRows=1, hAlign="LEFT", splitInRow=SPLIT_IN_ROW)
@@ -153,7 +153,7 @@ def _cell(value: str, width: float, size: float, style: ParagraphStyle) -> str |
     alignment), which lays out far faster than a paragraph; longer text wraps as a paragraph."""
     if string_width(value, REGULAR, size) <= width - 2 * PAD - 1:
         return value
-    return Paragraph(escape(value), style)
+    return Paragraph(text(value), style)
 
 
 class TitledTable(Flowable):

@@ -26,7 +26,7 @@ def slides(document: Document, section: Section, block: BulletsBlock, theme: The
         intro = capped_text(block.intro, SLIDE.margin, first_top, SLIDE.content_width, (theme.screen.body, 18, 16, MIN_BODY),
                             100, palette.ink, cap, "the bullet list's intro")
         first_top = below(intro, 10)
-    later_top = content_top(block.title, theme, 18)
+    later_top = content_top(block.title, theme, 18, document.words)
 
     def layout(size: float):
         tallest = bottom - max(first_top, later_top) - size * 0.6
@@ -40,7 +40,7 @@ def slides(document: Document, section: Section, block: BulletsBlock, theme: The
     planned: list[SlidePlan] = []
     start = 0
     for index, count in enumerate(counts):
-        head = headline(continued(block.title, index), theme)
+        head = headline(continued(block.title, index, document.words), theme)
         top = below(head, 18)
         shapes: list = [head] + ([source] if source else [])
         if intro and index == 0:

@@ -21,14 +21,14 @@ def slides(document: Document, section: Section, block: CalloutBlock, theme: The
     palette = theme.palette
     source = source_box(document, block.sources, theme)
     bottom = (source.y - 10) if source else SLIDE.bottom
-    top = content_top(title, theme, 12)
+    top = content_top(title, theme, 12, document.words)
     left, width = SLIDE.margin + CALLOUT_INDENT, SLIDE.content_width - 2 * CALLOUT_INDENT
     text = fitted_text(block.text, left, 0, width, CALLOUT_SIZES, bottom - top, palette.heading, bold=True)
     size = text.paragraphs[0].size
     pieces = line_pieces(block.text, width, size, lines_in(bottom - top, size), bold=True)
     planned = []
     for index, piece in enumerate(pieces):
-        head = headline(continued(title, index), theme)
+        head = headline(continued(title, index, document.words), theme)
         box = fitted_text(piece, left, 0, width, (size,), bottom - top, palette.heading, bold=True)
         box.y = max(below(head, 12), min((SLIDE.height - box.height) / 2, bottom - box.height))
         bar = Rect(SLIDE.margin + 16, box.y, 6, box.height, palette.accent)

@@ -18,7 +18,7 @@ from ..text import MIN_BODY, below, capped_text, continued, headline, source_box
 
 
 def slides(document: Document, section: Section, block: ChartBlock, theme: Theme) -> list[SlidePlan]:
-    room = _chart_frame(document, block, theme, continued(block.title, 1))[1]
+    room = _chart_frame(document, block, theme, continued(block.title, 1, document.words))[1]
     parts = chart_parts(block, theme, room)
     values = [v for series in block.series for v in series.values]
     span = (min(0.0, *values), max(0.0, *values)) if len(parts) > 1 else None
@@ -56,8 +56,10 @@ def _chart_frame(document: Document, block: ChartBlock, theme: Theme, title: str
 
 def _chart_slide(document: Document, block: ChartBlock, part: ChartBlock, size: float, span, index: int,
                  theme: Theme) -> SlidePlan:
-    shapes, room, top, note = _chart_frame(document, block, theme, continued(block.title, index))
-    shapes.append(ChartBox(SLIDE.margin, top, SLIDE.content_width, room, part, size, part.alt_text(), span))
+    shapes, room, top, note = _chart_frame(document, block, theme, continued(block.title, index, document.words))
+    words = document.words
+    shapes.append(ChartBox(SLIDE.margin, top, SLIDE.content_width, room, part, size, part.alt_text(words), span,
+                           name=f"{words.lead('chart')} {block.title}"))
     if note:  # the note reads as the chart's caption, directly beneath it
         note.y = top + room + 12
         shapes.append(note)

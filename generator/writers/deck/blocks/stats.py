@@ -24,7 +24,7 @@ def slides(document: Document, section: Section, block: StatsBlock, theme: Theme
     count = -(-len(block.stats) // SLIDE.cards_per_slide)
     per_slide = -(-len(block.stats) // count)
     groups = [block.stats[i:i + per_slide] for i in range(0, len(block.stats), per_slide)]
-    return [_stats_slide(document, block, group, continued(title, n), theme) for n, group in enumerate(groups)]
+    return [_stats_slide(document, block, group, continued(title, n, document.words), theme) for n, group in enumerate(groups)]
 
 
 def describe(document: Document, block: StatsBlock) -> str:

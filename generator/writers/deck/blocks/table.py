@@ -23,7 +23,7 @@ def slides(document: Document, section: Section, block: TableBlock, theme: Theme
     rows = [[c.name for c in block.columns], *block.shown_rows()]
     flexible = [c.format is None for c in block.columns]
     first_top = below(headline(block.title, theme), 16)
-    later_top = content_top(block.title, theme, 16)
+    later_top = content_top(block.title, theme, 16, document.words)
     source = source_box(document, block.sources, theme)
     bottom = (source.y - 6) if source else SLIDE.bottom
     note = capped_text(block.note, SLIDE.margin, 0, SLIDE.content_width, (18, 16, MIN_BODY), 70, theme.palette.ink,
@@ -53,7 +53,7 @@ def _table_slides(document: Document, block: TableBlock, theme: Theme, names: li
     planned: list[SlidePlan] = []
     start = 0
     for index, count in enumerate(counts):
-        title = headline(continued(block.title, index), theme)
+        title = headline(continued(block.title, index, document.words), theme)
         top = below(title, 16)
         chunk = range(start, start + count)
         table = TableBox(SLIDE.margin, top, widths, [names, *(body[i] for i in chunk)], aligns, size,
