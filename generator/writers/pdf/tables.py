@@ -8,7 +8,6 @@ size (7 pt), it is set on a landscape page; if they still cannot fit, long words
 from __future__ import annotations
 
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
@@ -17,7 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTe
 from ...measure import fit_columns
 from ...model import TableBlock
 from .blocks import Bookmark, Context, Gap, source_para
-from .styles import BOLD, REGULAR, string_width
+from .styles import BOLD, REGULAR, in_own_face, markup, string_width
 
 PAD = 6.0
 TITLE_GAP = 4.0
@@ -39,9 +38,9 @@ def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowab
     layout = choose_layout(ctx, block)
     table = _table(ctx, block, layout)
     name = f"Table {number}. {block.title}"
-    title = Paragraph(f"Table {number}. {escape(block.title)}", ctx.styles.block_title)
-    tail = ([Paragraph(escape(block.note), ctx.styles.caption)] if block.note else []) + source_para(ctx, block.sources)
-    titled = TitledTable(title, table, lambda: Paragraph(f"Table {number}. {escape(block.title)} (continued)",
+    title = Paragraph(f"Table {number}. {markup(block.title)}", ctx.styles.block_title)
+    tail = ([Paragraph(markup(block.note), ctx.styles.caption)] if block.note else []) + source_para(ctx, block.sources)
+    titled = TitledTable(title, table, lambda: Paragraph(f"Table {number}. {markup(block.title)} (continued)",
                                                          ctx.styles.block_title), Bookmark(f"table-{number}", name, 1), tail)
     if len(block.rows) <= KEEP_WHOLE_ROWS:
         body = [KeepTogether([titled]), Gap(6)]
@@ -125,7 +124,7 @@ def _table(ctx: Context, block: TableBlock, layout: Layout) -> Table:
     cell, cell_right = _sized(styles.cell, size), _sized(styles.cell_right, size)
     head, head_right = _sized(styles.header_cell, size), _sized(styles.header_cell_right, size)
     right = [column.align == "right" for column in block.columns]
-    header = [Paragraph(escape(c.name), head_right if r else head) for c, r in zip(block.columns, right)]
+    header = [Paragraph(markup(c.name), head_right if r else head) for c, r in zip(block.columns, right)]
     body = [[_cell(value, width, size, cell_right if r else cell) for value, r, width in zip(row, right, layout.widths)]
             for row in block.shown_rows()]
     table = Table([header, *body], colWidths=layout.widths, repeatRows=1, hAlign="LEFT", splitInRow=SPLIT_IN_ROW)
@@ -150,10 +149,11 @@ def _table(ctx: Context, block: TableBlock, layout: Layout) -> Table:
 
 def _cell(value: str, width: float, size: float, style: ParagraphStyle) -> str | Paragraph:
     """A cell that fits its column on one line is set as plain text (the table's own font, size and
-    alignment), which lays out far faster than a paragraph; longer text wraps as a paragraph."""
-    if string_width(value, REGULAR, size) <= width - 2 * PAD - 1:
+    alignment), which lays out far faster than a paragraph; longer text wraps as a paragraph, and so
+    does text with characters set in a fallback font, which a plain cell would draw in one font."""
+    if string_width(value, REGULAR, size) <= width - 2 * PAD - 1 and in_own_face(value):
         return value
-    return Paragraph(escape(value), style)
+    return Paragraph(markup(value), style)
 
 
 class TitledTable(Flowable):
