@@ -162,18 +162,20 @@ def typeface_in_use() -> Typeface:
 
 @cache
 def family(path: str | Path) -> str:
-    """The family name in a font file's name table (name 1; Windows Unicode first, then Mac Roman):
-    what the deck asks PowerPoint and LibreOffice for."""
+    """The family name in a font file's name table (name 1): the US English Windows name, else any
+    Windows one, else the Mac Roman one. It is what the deck asks PowerPoint and LibreOffice for,
+    and a font with localised names (WenQuanYi's are Chinese first) is best asked for in English."""
     data = Path(path).read_bytes()
     base = _tables(data, first_font(data))["name"]
     count, strings = struct.unpack_from(">HH", data, base + 2)
     found: dict[int, str] = {}
     for i in range(count):
-        platform, _encoding, _language, name, length, offset = struct.unpack_from(">6H", data, base + 6 + 12 * i)
-        if name == 1 and platform in (3, 1) and platform not in found:
+        platform, _encoding, language, name, length, offset = struct.unpack_from(">6H", data, base + 6 + 12 * i)
+        rank = {(3, 0x409): 0, (1, 0): 2}.get((platform, language), 1 if platform == 3 else None)
+        if name == 1 and rank is not None and rank not in found:
             raw = data[base + strings + offset:base + strings + offset + length]
-            found[platform] = raw.decode("utf-16-be" if platform == 3 else "mac-roman", "replace")
-    return found.get(3) or found.get(1) or Path(path).stem
+            found[rank] = raw.decode("utf-16-be" if platform == 3 else "mac-roman", "replace")
+    return found[min(found)] if found else Path(path).stem
 
 
 def text_width(text: str, size: float, bold: bool = False, typeface: Typeface | None = None) -> float:
