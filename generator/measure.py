@@ -58,9 +58,13 @@ class Face:
         return ascent, descent, ascent + descent + self.line_gap * size / em
 
 
-@cache
 def face(path: str | Path) -> Face:
-    """The face of a TrueType file, read once."""
+    """The face of a TrueType file, read once however its path is spelt (a str or a Path)."""
+    return _face(str(path))
+
+
+@cache
+def _face(path: str) -> Face:
     data = Path(path).read_bytes()
     tables = _tables(data, first_font(data))
     units_per_em = _unpack(">H", data, tables["head"] + 18)
