@@ -182,6 +182,18 @@ def family(path: str | Path) -> str:
     return found[min(found)] if found else Path(path).stem
 
 
+def fallback_family(text: str, typeface: Typeface) -> str | None:
+    """The family of the fallback `text` needs (the first that draws a character the typeface's own
+    face lacks), else of the first fallback; None without fallbacks. PowerPoint and LibreOffice set
+    CJK from a run's East Asian slot and complex scripts from its complex-script slot, never from
+    its Latin one, so the deck names this family there and they draw what was measured."""
+    if not typeface.fallbacks:
+        return None
+    paths = chain(typeface)
+    chosen = next((path for _run, path in runs(text, paths) if path != paths[0]), paths[1])
+    return family(chosen)
+
+
 def text_width(text: str, size: float, bold: bool = False, typeface: Typeface | None = None) -> float:
     """Advance width of `text` in points at `size` points (in the typeface in use unless named)."""
     return chain_width(text, size, chain(typeface or _IN_USE.get(), bold))

@@ -13,6 +13,7 @@ import io
 import shutil
 import struct
 import subprocess
+import sys
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +26,7 @@ from generator.charts import render_picture
 from generator.content import load, parse_content
 from generator.errors import ContentError
 from generator.theme import DEFAULT_THEME
+from generator.writers import Options
 
 from .conftest import FIXTURES
 
@@ -171,3 +173,21 @@ def _sfnt(tags: tuple[str, ...]) -> bytes:
     head = struct.pack(">4sHHHH", b"\x00\x01\x00\x00", len(tags), 0, 0, 0)
     directory = b"".join(struct.pack(">4sIII", tag.encode(), 0, 12 + 16 * len(tags), 0) for tag in tags)
     return head + directory + bytes(64)
+
+
+@needs_font
+def test_native_charts_name_the_fallback_too(tmp_path):
+    build(_with_fonts(tmp_path, f"[{FONT}]"), tmp_path / "out", ("pptx",),
+          options=Options(pptx_charts="native"))
+    with zipfile.ZipFile(tmp_path / "out" / "chinese-names.pptx") as deck:
+        charts = [deck.read(name).decode() for name in deck.namelist() if name.startswith("ppt/charts/chart")]
+    assert charts and all(f'<a:ea typeface="{measure.family(FONT)}"/>' in chart for chart in charts)
+
+
+def test_a_refused_font_stops_the_command_with_status_2(tmp_path):
+    content = _with_fonts(tmp_path, "[cff.otf]")
+    (tmp_path / "cff.otf").write_bytes(b"OTTO" + bytes(60))
+    result = subprocess.run([sys.executable, "-m", "generator", "build", str(content), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 2 and not (tmp_path / "out").exists()
+    assert f"{content}:1:9: error: " in result.stderr and "PostScript (CFF) outlines" in result.stderr

@@ -24,7 +24,7 @@ from ... import __version__, measure
 from ...charts import paint_picture
 from ...model import Document
 from ...stamp import Stamp
-from ...theme import SLIDE, Theme, Typeface
+from ...theme import SLIDE, Theme
 from .archive import fixed_times
 from .blocks.chart import deck_chart_theme
 from .notes import NotesSlides
@@ -107,23 +107,11 @@ def _fill_p(p, para: Para, theme: Theme) -> None:
         fill = etree.SubElement(run_properties, qn("a:solidFill"))
         etree.SubElement(fill, qn("a:srgbClr")).set("val", colour)
         etree.SubElement(run_properties, qn("a:latin")).set("typeface", theme.typeface.deck_name)
-        fallback = _fallback_family(part.text, theme.typeface)
+        fallback = measure.fallback_family(part.text, theme.typeface)
         if fallback:  # East Asian and complex-script characters are set from these slots, not a:latin
             etree.SubElement(run_properties, qn("a:ea")).set("typeface", fallback)
         etree.SubElement(run_properties, qn("a:cs")).set("typeface", fallback or theme.typeface.deck_name)
         etree.SubElement(run, qn("a:t")).text = part.text
-
-
-def _fallback_family(text: str, typeface: Typeface) -> str | None:
-    """The family of the fallback the run's text needs (the first that draws a character the
-    shipped face lacks), else of the first fallback; None without fallbacks. PowerPoint and
-    LibreOffice set CJK from a:ea and complex scripts from a:cs, so naming the file the deck was
-    measured with there makes them draw, and wrap, what the plan measured."""
-    if not typeface.fallbacks:
-        return None
-    paths = measure.chain(typeface)
-    chosen = next((path for _run, path in measure.runs(text, paths) if path != paths[0]), paths[1])
-    return measure.family(chosen)
 
 
 def _bullet(properties, para: Para, theme: Theme) -> None:
