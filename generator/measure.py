@@ -258,19 +258,21 @@ def first_font(data: bytes) -> int:
     return _unpack(">I", data, 12) if data[:4] == b"ttcf" else 0
 
 
+def _directory(data: bytes, start: int) -> list[tuple[str, int, int]]:
+    """The table directory of the font starting at `start`: (tag, offset, length) each."""
+    count = _unpack(">H", data, start + 4)
+    entries = (struct.unpack_from(">4sIII", data, start + 12 + 16 * i) for i in range(count))
+    return [(tag.decode("latin-1"), offset, length) for tag, _checksum, offset, length in entries]
+
+
 def _tables(data: bytes, start: int = 0) -> dict[str, int]:
-    count = _unpack(">H", data, start + 4)
-    entries = (struct.unpack_from(">4sIII", data, start + 12 + 16 * i) for i in range(count))
-    return {tag.decode("latin-1"): offset for tag, _checksum, offset, _length in entries}
+    return {tag: offset for tag, offset, _length in _directory(data, start)}
 
 
-def table_lengths(data: bytes) -> dict[str, int]:
-    """Each table of the (first) font in `data` with its length, for checking a file is a font
-    every output can use."""
-    start = first_font(data)
-    count = _unpack(">H", data, start + 4)
-    entries = (struct.unpack_from(">4sIII", data, start + 12 + 16 * i) for i in range(count))
-    return {tag.decode("latin-1"): length for tag, _checksum, _offset, length in entries}
+def table_lengths(data: bytes) -> dict[str, tuple[int, int]]:
+    """Each table of the (first) font in `data` with its offset and length, for checking a file
+    is a font every output can use."""
+    return {tag: (offset, length) for tag, offset, length in _directory(data, first_font(data))}
 
 
 def _cmap(data: bytes, base: int) -> dict[int, int]:

@@ -49,26 +49,16 @@ def _outline_problem(path: Path, data: bytes) -> str | None:
         return (f"{path} has PostScript (CFF) outlines, which the PDF cannot embed; name a TrueType font "
                 "(.ttf, outlines in a 'glyf' table)")
     if version not in TRUETYPE:
-        return f"{path} is not a TrueType font (it starts {data[:4]!r})"
+        return f"{path} is not a TrueType font file"
     tables = measure.table_lengths(data)
     if "glyf" not in tables or "loca" not in tables:
         return f"{path} has bitmap glyphs only, which the PDF cannot embed; name a TrueType font with outlines"
     lacking = [tag for tag in NEEDED if tag not in tables]
     if lacking:
         return f"{path} lacks the font tables {', '.join(lacking)}"
-    os2 = _os2_offset(data, start)
-    fs_type = struct.unpack_from(">H", data, os2 + 8)[0] if os2 is not None else 0
+    fs_type = struct.unpack_from(">H", data, tables["OS/2"][0] + 8)[0] if "OS/2" in tables else 0
     if fs_type == 0x0002 or fs_type & 0x0300:  # reportlab's own test: restricted, or no subsetting, or bitmap embedding only
         return f"{path} is licensed against embedding or subsetting (OS/2 fsType {fs_type:04X}), so the PDF cannot carry it"
-    return None
-
-
-def _os2_offset(data: bytes, start: int) -> int | None:
-    count = struct.unpack_from(">H", data, start + 4)[0]
-    for i in range(count):
-        tag, _checksum, offset, _length = struct.unpack_from(">4sIII", data, start + 12 + 16 * i)
-        if tag == b"OS/2":
-            return offset
     return None
 
 
