@@ -191,3 +191,13 @@ def test_a_refused_font_stops_the_command_with_status_2(tmp_path):
                             capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
     assert result.returncode == 2 and not (tmp_path / "out").exists()
     assert f"{content}:1:9: error: " in result.stderr and "PostScript (CFF) outlines" in result.stderr
+
+
+@needs_font
+def test_characters_no_fallback_has_stay_an_error(tmp_path):
+    content = _with_fonts(tmp_path, f"[{FONT}]")
+    content.write_text(content.read_text(encoding="utf-8").replace("title: Site visits 2026", "title: Site visits ⴰ 2026"),
+                       encoding="utf-8")
+    glyphs = [f for f in build(content, tmp_path / "out", ("pdf",), force=True).findings if "cannot draw" in f.message]
+    assert [f.path for f in glyphs] == ["title"]  # the Chinese is drawn; the Tifinagh letter is not
+    assert "Carlito and the fonts: files cannot draw 'ⴰ' (U+2D30)" in glyphs[0].message
