@@ -60,6 +60,8 @@ def prepare(content: Path, formats: tuple[str, ...] = tuple(FORMATS), options: O
     data = read_content(content)
     document, settings = parse_content(data, str(content))  # invalid content stops here, before any drawing library is loaded
     options = replace(options, page_size=options.page_size or settings.page_size)
+    if settings.fonts:  # the content's fallback fonts join the typeface every chart and writer sets text in
+        theme = replace(theme, typeface=replace(theme.typeface, fallbacks=(*theme.typeface.fallbacks, *settings.fonts)))
     if "pptx" in formats:
         options = _with_template(options, settings)  # a bad template, a zip bomb too, is refused before anything is drawn
     from .charts import render_charts

@@ -11,12 +11,20 @@ missing glyph (glyph 0), as reportlab prints it.
 Line metrics are the hhea ascender, descender and line gap, which reportlab and the charts use.
 The tables are read with `struct` from the file (no FreeType, matplotlib or reportlab), once per
 face, and each string's width is cached, so a layout that tries several sizes measures it once.
+
+A typeface with fallbacks (the content's `fonts:`) measures a string as runs, each in the first
+face of the chain that draws its characters, which is how every output draws it (see `runs`).
+The deck's and the PDF's many measuring sites name only a size and a weight: the face chain is the
+build's, set once where each writer starts (`measuring_with`), so they need not carry it.
 """
 
 from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -24,6 +32,7 @@ from pathlib import Path
 from .theme import DEFAULT_THEME, Typeface
 
 LINE_SPACING = 1.22  # Carlito/Calibri: (ascender + descender + line gap) / em, from the font's hhea table
+_IN_USE: ContextVar[Typeface] = ContextVar("typeface in use", default=DEFAULT_THEME.typeface)
 
 
 @dataclass(frozen=True)
@@ -50,11 +59,15 @@ class Face:
         return ascent, descent, ascent + descent + self.line_gap * size / em
 
 
-@cache
 def face(path: str | Path) -> Face:
-    """The face of a TrueType file, read once."""
+    """The face of a TrueType file, read once however its path is spelt (a str or a Path)."""
+    return _face(str(path))
+
+
+@cache
+def _face(path: str) -> Face:
     data = Path(path).read_bytes()
-    tables = _tables(data)
+    tables = _tables(data, first_font(data))
     units_per_em = _unpack(">H", data, tables["head"] + 18)
     ascender, descender, line_gap = struct.unpack_from(">hhh", data, tables["hhea"] + 4)
     metrics = _unpack(">H", data, tables["hhea"] + 34)
@@ -85,17 +98,109 @@ def covered(path: str | Path) -> frozenset[int]:
     return face(path).covered
 
 
+def typeface_covered(typeface: Typeface) -> frozenset[int]:
+    """What a typeface draws in every weight it sets: the shipped faces' common characters and all
+    that its fallbacks add."""
+    shipped = covered(typeface.regular) & covered(typeface.bold)
+    return shipped.union(*(covered(path) for path in typeface.fallbacks))
+
+
 def width(text: str, size: float, path: str | Path) -> float:
     """Advance width of `text` in points at `size` points, in the font file at `path`."""
     return face(path).width(text, size)
 
 
-def text_width(text: str, size: float, bold: bool = False, typeface: Typeface = DEFAULT_THEME.typeface) -> float:
-    """Advance width of `text` in points at `size` points."""
-    return width(text, size, typeface.bold if bold else typeface.regular)
+def chain_width(text: str, size: float, paths: tuple[str, ...]) -> float:
+    """Advance width of `text` set in a face and its fallbacks: each run in the face that draws it.
+    A chain of one face measures exactly as `width` does, to the last bit."""
+    if len(paths) == 1:
+        return face(paths[0]).width(text, size)
+    return 0.001 * size * _chain_thousandths(paths, text)
 
 
-def wrap(text: str, width: float, size: float, bold: bool = False, typeface: Typeface = DEFAULT_THEME.typeface) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def _chain_thousandths(paths: tuple[str, ...], text: str) -> float:
+    return sum(_thousandths(path, run) for run, path in runs(text, paths))
+
+
+def runs(text: str, paths: tuple[str, ...]) -> list[tuple[str, str]]:
+    """`text` cut into runs, each with the first face of `paths` that draws all its characters.
+    A character no face draws stays with the first face (it prints as that face's missing glyph,
+    and the glyph check has reported it), and so do spaces and other characters every face
+    draws, so text the first face covers is one run in it."""
+    first = paths[0]
+    if len(paths) == 1:
+        return [(text, first)]
+    sets = [covered(path) for path in paths]
+    found: list[tuple[str, str]] = []
+    for char in text:
+        code = ord(char)
+        path = first if code in sets[0] else next((p for p, s in zip(paths[1:], sets[1:]) if code in s), first)
+        if found and found[-1][1] == path:
+            found[-1] = (found[-1][0] + char, path)
+        else:
+            found.append((char, path))
+    return found or [(text, first)]
+
+
+def chain(typeface: Typeface, bold: bool = False, italic: bool = False) -> tuple[str, ...]:
+    """The files a weight of `typeface` is set in: its own face, then its fallbacks."""
+    own = typeface.bold if bold else typeface.italic if italic else typeface.regular
+    return (str(own), *(str(path) for path in typeface.fallbacks))
+
+
+@contextmanager
+def measuring_with(typeface: Typeface) -> Iterator[None]:
+    """Measure with `typeface` (its fallbacks too) wherever no typeface is named, for as long as
+    the block runs: a writer lays out in its theme's faces without handing them to every call."""
+    token = _IN_USE.set(typeface)
+    try:
+        yield
+    finally:
+        _IN_USE.reset(token)
+
+
+def typeface_in_use() -> Typeface:
+    """The typeface set by the innermost `measuring_with`, else the shipped one."""
+    return _IN_USE.get()
+
+
+@cache
+def family(path: str | Path) -> str:
+    """The family name in a font file's name table (name 1): the US English Windows name, else any
+    Windows one, else the Mac Roman one. It is what the deck asks PowerPoint and LibreOffice for,
+    and a font with localised names (WenQuanYi's are Chinese first) is best asked for in English."""
+    data = Path(path).read_bytes()
+    base = _tables(data, first_font(data))["name"]
+    count, strings = struct.unpack_from(">HH", data, base + 2)
+    found: dict[int, str] = {}
+    for i in range(count):
+        platform, _encoding, language, name, length, offset = struct.unpack_from(">6H", data, base + 6 + 12 * i)
+        rank = {(3, 0x409): 0, (1, 0): 2}.get((platform, language), 1 if platform == 3 else None)
+        if name == 1 and rank is not None and rank not in found:
+            raw = data[base + strings + offset:base + strings + offset + length]
+            found[rank] = raw.decode("utf-16-be" if platform == 3 else "mac-roman", "replace")
+    return found[min(found)] if found else Path(path).stem
+
+
+def fallback_family(text: str, typeface: Typeface) -> str | None:
+    """The family of the fallback `text` needs (the first that draws a character the typeface's own
+    face lacks), else of the first fallback; None without fallbacks. PowerPoint and LibreOffice set
+    CJK from a run's East Asian slot and complex scripts from its complex-script slot, never from
+    its Latin one, so the deck names this family there and they draw what was measured."""
+    if not typeface.fallbacks:
+        return None
+    paths = chain(typeface)
+    chosen = next((path for _run, path in runs(text, paths) if path != paths[0]), paths[1])
+    return family(chosen)
+
+
+def text_width(text: str, size: float, bold: bool = False, typeface: Typeface | None = None) -> float:
+    """Advance width of `text` in points at `size` points (in the typeface in use unless named)."""
+    return chain_width(text, size, chain(typeface or _IN_USE.get(), bold))
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False, typeface: Typeface | None = None) -> list[str]:
     """Greedy word wrap as text engines do it; a word longer than the line is broken by characters."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -120,7 +225,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False, typeface: Typ
 _BREAKS = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
 
-def _longest_fitting_prefix(word: str, width: float, size: float, bold: bool, typeface: Typeface) -> int:
+def _longest_fitting_prefix(word: str, width: float, size: float, bold: bool, typeface: Typeface | None) -> int:
     cut = len(word) - 1
     while cut > 1 and text_width(word[:cut], size, bold, typeface) > width:
         cut -= 1
@@ -152,10 +257,27 @@ def _unpack(fmt: str, data: bytes, offset: int) -> int:
     return struct.unpack_from(fmt, data, offset)[0]
 
 
-def _tables(data: bytes) -> dict[str, int]:
-    count = _unpack(">H", data, 4)
-    entries = (struct.unpack_from(">4sIII", data, 12 + 16 * i) for i in range(count))
-    return {tag.decode("latin-1"): offset for tag, _checksum, offset, _length in entries}
+def first_font(data: bytes) -> int:
+    """Where the first font's table directory starts: 0, or in a collection (.ttc) the offset of
+    its first font, the one reportlab and matplotlib open by default."""
+    return _unpack(">I", data, 12) if data[:4] == b"ttcf" else 0
+
+
+def _directory(data: bytes, start: int) -> list[tuple[str, int, int]]:
+    """The table directory of the font starting at `start`: (tag, offset, length) each."""
+    count = _unpack(">H", data, start + 4)
+    entries = (struct.unpack_from(">4sIII", data, start + 12 + 16 * i) for i in range(count))
+    return [(tag.decode("latin-1"), offset, length) for tag, _checksum, offset, length in entries]
+
+
+def _tables(data: bytes, start: int = 0) -> dict[str, int]:
+    return {tag: offset for tag, offset, _length in _directory(data, start)}
+
+
+def table_lengths(data: bytes) -> dict[str, tuple[int, int]]:
+    """Each table of the (first) font in `data` with its offset and length, for checking a file
+    is a font every output can use."""
+    return {tag: (offset, length) for tag, offset, length in _directory(data, first_font(data))}
 
 
 def _cmap(data: bytes, base: int) -> dict[int, int]:

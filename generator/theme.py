@@ -20,6 +20,10 @@ class Typeface:
 
     The deck names Calibri, which PowerPoint and Keynote users have; Carlito, which we ship and
     LibreOffice substitutes for Calibri, has the same metrics, so text measured with it fits in both.
+
+    `fallbacks` are the content's `fonts:` files (TrueType), tried in order for each character the
+    shipped faces lack, in every weight: Carlito has no Chinese, and a briefing naming people in it
+    must neither print blanks nor measure them as blanks.
     """
 
     family: str = "Carlito"
@@ -27,6 +31,7 @@ class Typeface:
     regular: Path = FONT_DIR / "Carlito-Regular.ttf"
     bold: Path = FONT_DIR / "Carlito-Bold.ttf"
     italic: Path = FONT_DIR / "Carlito-Italic.ttf"
+    fallbacks: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..measure import face, width
+from ..measure import chain_width, face, runs
 from ..theme import MINIMUMS, Theme
 
 MIN_TEXT = MINIMUMS.print_text  # no chart text below this, whatever the theme says
@@ -17,20 +17,26 @@ MIN_TEXT = MINIMUMS.print_text  # no chart text below this, whatever the theme s
 
 @dataclass(frozen=True)
 class Font:
-    """One face at one size, with the hhea line metrics (as reportlab uses them) the layout needs."""
+    """One face at one size, with the hhea line metrics (as reportlab uses them) the layout needs,
+    and the fallback files that set what the face lacks (line metrics stay the face's own)."""
 
     path: str
     size: float
     ascent: float
     descent: float
     pitch: float  # baseline to baseline
+    fallbacks: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, path: str, size: float) -> Font:
-        return cls(path, size, *face(path).line(size))
+    def of(cls, path: str, size: float, fallbacks: tuple[str, ...] = ()) -> Font:
+        return cls(path, size, *face(path).line(size), fallbacks)
 
     def width(self, text: str) -> float:
-        return width(text, self.size, self.path)
+        return chain_width(text, self.size, (self.path, *self.fallbacks))
+
+    def runs(self, text: str) -> list[tuple[str, str]]:
+        """`text` as (run, font file) pairs, each run in the first file that draws it."""
+        return runs(text, (self.path, *self.fallbacks))
 
     def wrap(self, text: str, width: float) -> list[str]:
         """Greedy wrap by measured width; a word wider than the line is broken with a hyphen."""
@@ -77,5 +83,6 @@ class Font:
 
 def chart_fonts(theme: Theme) -> tuple[Font, Font]:
     """Category and value label faces, never below the smallest size allowed."""
-    regular = str(theme.typeface.regular)
-    return (Font.of(regular, max(MIN_TEXT, theme.chart.font_size)), Font.of(regular, max(MIN_TEXT, theme.chart.value_size)))
+    regular, fallbacks = str(theme.typeface.regular), tuple(str(path) for path in theme.typeface.fallbacks)
+    return (Font.of(regular, max(MIN_TEXT, theme.chart.font_size), fallbacks),
+            Font.of(regular, max(MIN_TEXT, theme.chart.value_size), fallbacks))

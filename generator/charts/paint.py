@@ -7,6 +7,7 @@ the only module of the build that imports matplotlib, and it is imported only to
 
 from __future__ import annotations
 
+import math
 import struct
 import warnings
 import zlib
@@ -23,6 +24,7 @@ from matplotlib.transforms import Affine2D, Bbox, BboxTransformTo, TransformedBb
 from PIL import Image
 
 from .vectors import GRID_WIDTH, RULE_WIDTH
+from ..measure import width as measured_width
 from ..theme import Theme
 
 if TYPE_CHECKING:
@@ -69,7 +71,9 @@ def artists(plan: Plan, theme: Theme, dpi: float) -> list[Artist]:
 class _Label(Artist):
     """Plain text at its baseline-left anchor. matplotlib's Text would measure every string again to
     align it, which is most of a chart's drawing time; anchored left on its baseline there is
-    nothing to align, so this hands the string straight to the renderer, as Text does in the end."""
+    nothing to align, so this hands the string straight to the renderer, as Text does in the end.
+    Characters the face lacks are drawn as runs in the fallback files that have them, each run
+    starting where the engine measured the text before it to end, as the PDF's vector text does."""
 
     zorder = 3  # with the texts, above bars and rules
 
@@ -77,6 +81,7 @@ class _Label(Artist):
         super().__init__()
         self.set_transform(transform)
         self.x, self.y, self.text, self.angle, self.colour = x, y, text, angle, colour
+        self.font = font
         self.prop = FontProperties(fname=font.path, size=font.size)
 
     def get_fontfeatures(self) -> tuple[str, ...]:
@@ -92,8 +97,23 @@ class _Label(Artist):
         gc = renderer.new_gc()
         gc.set_foreground(self.colour)
         gc.set_antialiased(True)
-        renderer.draw_text(gc, x, y, self.text, self.prop, self.angle, False, mtext=self)
+        pieces = self.font.runs(self.text) if self.font.fallbacks else [(self.text, self.font.path)]
+        if len(pieces) == 1 and pieces[0][1] == self.font.path:
+            renderer.draw_text(gc, x, y, self.text, self.prop, self.angle, False, mtext=self)
+        else:
+            self._draw_runs(renderer, gc, x, y, pieces)
         gc.restore()
+
+    def _draw_runs(self, renderer, gc, x: float, y: float, pieces: list[tuple[str, str]]) -> None:
+        """Each run in its own file, advanced along the text's angle by its measured width."""
+        scale = renderer.points_to_pixels(1.0)
+        turn = math.radians(self.angle)
+        step_x, step_y = math.cos(turn) * scale, math.sin(turn) * scale * (-1 if renderer.flipy() else 1)
+        for run, path in pieces:
+            prop = self.prop if path == self.font.path else FontProperties(fname=path, size=self.font.size)
+            renderer.draw_text(gc, x, y, run, prop, self.angle, False, mtext=self)
+            advance = measured_width(run, self.font.size, path)
+            x, y = x + advance * step_x, y + advance * step_y
 
 
 @contextmanager

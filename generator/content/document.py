@@ -19,22 +19,25 @@ from .bindings import Bindings
 from .blocks import BLOCK_READERS
 from ..formatting import known_locale
 from ..words import FIELDS, Words, template_problem
+from .fonts import font_problem
 from .formats import FormatReader
 from .nodes import Fields, is_null, printable, suggest
 
 @dataclass(frozen=True)
 class OutputSettings:
-    """What the content file asks of one output alone, kept out of the document model: the PDF's
-    page size, and the deck's template and where the content names it."""
+    """What the content file asks of the outputs, kept out of the document model: the PDF's page
+    size, the deck's template and where the content names it, and the fallback font files (`fonts:`)
+    that the build makes part of the theme's typeface, since charts and both writers set text in them."""
 
     page_size: str = "A4"
     template: str | None = None
     origin: Origin = NOWHERE
+    fonts: tuple[Path, ...] = ()
 
 
 DEFAULT_LANGUAGE = "en"
 META_KEYS = ("title", "subtitle", "language", "date", "author", "organisation", "marking", "page_size", "keywords", "template")
-TOP_KEYS = (*META_KEYS, "labels", "sources", "cites", "sections")
+TOP_KEYS = (*META_KEYS, "labels", "sources", "cites", "sections", "fonts")
 _KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
@@ -135,11 +138,31 @@ class DocumentReader(FormatReader):
         where it was written: settings of one output each, so kept apart from the model."""
         node = fields.get("page_size")
         page_size = (self.choice(node, "page_size", PAGE_SIZES) or "A4") if node else "A4"
+        fonts = self.fonts(fields.get("fonts"))
         text = fields.text("template")
         if not text:
-            return OutputSettings(page_size)
+            return OutputSettings(page_size, fonts=fonts)
         path = Path(text) if Path(text).is_absolute() else Path(self.file).parent / text
-        return OutputSettings(page_size, str(path), self.origin(fields.get("template"), "template"))
+        return OutputSettings(page_size, str(path), self.origin(fields.get("template"), "template"), fonts)
+
+    def fonts(self, node: Node | None) -> tuple[Path, ...]:
+        """`fonts: [fonts/DroidSansFallbackFull.ttf]`: TrueType files (relative to the content file)
+        tried in order for characters the shipped typeface lacks; each is checked now, so a font
+        the PDF cannot embed is named at its entry rather than failing inside a writer."""
+        if node is None:
+            return ()
+        found: list[Path] = []
+        for child, path in self.items(node, "fonts"):
+            text = self.text(child, path)
+            if text is None:
+                continue
+            file = Path(text) if Path(text).is_absolute() else Path(self.file).parent / text
+            problem = font_problem(file)
+            if problem:
+                self.error(child, path, problem, "name a TrueType font file (.ttf), e.g. from fonts-droid-fallback")
+            elif file.resolve() not in found:
+                found.append(file.resolve())
+        return tuple(found)
 
     def sources(self, fields: Fields) -> tuple[list[Source], set[str]]:
         """The registry's valid entries, and every key it defines: a key whose entry has an error is

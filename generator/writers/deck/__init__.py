@@ -15,6 +15,7 @@ finding of the layout without python-pptx drawing a slide or a chart picture bei
 from __future__ import annotations
 
 from ...charts import RenderedChart
+from ...measure import measuring_with
 from ...model import ChartBlock, Document
 from ...theme import Theme
 from .. import Options, Output
@@ -36,7 +37,8 @@ def write_deck(document: Document, charts: dict[ChartBlock, RenderedChart], them
 
         opened = open_template(options.template_data, template, options.template_origin, document)
     native = options.pptx_charts == "native"
-    plan = plan_deck(document, theme, templated=opened is not None, pictures=not native)
+    with measuring_with(theme.typeface):  # the slides' text measured in the faces the deck names, fallbacks too
+        plan = plan_deck(document, theme, templated=opened is not None, pictures=not native)
     notes = opened.findings if opened else ()
     placements = tuple((slide.origin.path, "slide", number) for number, slide in enumerate(plan.slides, 1)
                        if slide.origin and slide.origin.path)

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import math
 
+from lxml import etree
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from ...charts import BAR_MAX, HBAR_MAX
-from ...model import NumberFormat
+from ...measure import fallback_family
+from ...model import ChartBlock, NumberFormat
 from ...theme import Theme
 from .shapes import ChartBox
 
@@ -42,6 +45,7 @@ def native_chart(slide, box: ChartBox, theme: Theme) -> None:
     chart = frame.chart
     chart.has_title = False
     chart.font.name = theme.typeface.deck_name
+    _name_fallback(chart.font, block, theme)
     chart.font.size = Pt(box.font_size)
     chart.font.color.rgb = _rgb(palette.ink)
     chart.has_legend = len(block.series) > 1
@@ -144,3 +148,14 @@ def _places(value: float, cap: int = 3) -> int:
 
 def _rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#"))
+
+
+def _name_fallback(font, block: ChartBlock, theme: Theme) -> None:
+    """The chart's text names the fallback family in its East Asian and complex-script slots, as
+    every text run of the deck does, so Chinese category labels are drawn in the measured face."""
+    family = fallback_family(" ".join((*block.categories, *(series.name or "" for series in block.series))), theme.typeface)
+    if family is None:
+        return
+    latin = font._rPr.find(qn("a:latin"))
+    for tag in ("a:cs", "a:ea"):  # each added straight after a:latin: the schema's order is latin, ea, cs
+        latin.addnext(etree.Element(qn(tag), typeface=family))

@@ -20,7 +20,7 @@ from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from ... import __version__
+from ... import __version__, measure
 from ...charts import paint_picture
 from ...model import Document
 from ...stamp import Stamp
@@ -122,7 +122,10 @@ def _fill_p(p, para: Para, theme: Theme) -> None:
         fill = etree.SubElement(run_properties, qn("a:solidFill"))
         etree.SubElement(fill, qn("a:srgbClr")).set("val", colour)
         etree.SubElement(run_properties, qn("a:latin")).set("typeface", theme.typeface.deck_name)
-        etree.SubElement(run_properties, qn("a:cs")).set("typeface", theme.typeface.deck_name)
+        fallback = measure.fallback_family(part.text, theme.typeface)
+        if fallback:  # East Asian and complex-script characters are set from these slots, not a:latin
+            etree.SubElement(run_properties, qn("a:ea")).set("typeface", fallback)
+        etree.SubElement(run_properties, qn("a:cs")).set("typeface", fallback or theme.typeface.deck_name)
         etree.SubElement(run, qn("a:t")).text = part.text
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
@@ -19,7 +18,7 @@ from ...charts import RenderedChart, VectorChart, VectorPath, hbar_rows, render_
 from ...errors import Diagnostic
 from ...model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, attribution, source_line
 from ...theme import Theme
-from .styles import BOLD, REGULAR, Styles, string_width
+from .styles import BOLD, REGULAR, Styles, draw_string, markup, string_width
 
 
 @dataclass(frozen=True)
@@ -36,10 +35,8 @@ class Context:
 
 
 def text(value: str) -> str:
-    """`value` as paragraph markup: escaped, and each narrow no-break space (U+202F: French writes
-    "5 098 666" and "Source :" with it) made a no-break space, which Carlito draws alike. reportlab
-    breaks a paragraph's lines at U+202F as at any space, so a number could be split over lines."""
-    return escape(value).replace("\u202f", "\u00a0")
+    """`value` as paragraph markup: escaped, with fallback runs (see `styles.markup`)."""
+    return markup(value)
 
 
 def source_anchor(number: int) -> str:
@@ -163,7 +160,7 @@ class _Card:
 
 def _card(ctx: Context, stat, value_style: ParagraphStyle) -> _Card:
     source = text(source_line(ctx.document, (stat.source,))) + citation_marks(ctx, (stat.source,))
-    shown = text(stat.shown) if value_style.name == "stat_value_wrapped" else text(stat.shown).replace(" ", "&nbsp;")
+    shown = text(stat.shown) if value_style.name == "stat_value_wrapped" else markup(stat.shown, nbsp=True)
     return _Card(Paragraph(shown, value_style), Paragraph(text(stat.label), ctx.styles.stat_label),
                  Paragraph(source, ctx.styles.stat_source))
 
@@ -260,7 +257,7 @@ def _draw_text(canvas, item) -> None:
         canvas.rotate(item.angle)
     canvas.setFillColor(HexColor(item.colour))
     canvas.setFont(BOLD if item.bold else REGULAR, item.size)
-    canvas.drawString(0, 0, item.text)
+    draw_string(canvas, 0, 0, item.text, BOLD if item.bold else REGULAR, item.size)
     canvas.restoreState()
 
 

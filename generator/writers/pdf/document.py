@@ -19,12 +19,13 @@ from reportlab.platypus import (ActionFlowable, BaseDocTemplate, CondPageBreak, 
 from ... import __version__
 from ...charts import RenderedChart
 from ...errors import Diagnostic
+from ...measure import measuring_with
 from ...model import NOWHERE, BulletsBlock, CalloutBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock, cites_line
 from ...theme import Theme
 from .. import Options, Output
 from . import blocks
 from .page import FIRST_TOP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Furniture, TitleBand, numbered_canvas
-from .styles import REGULAR, build_styles
+from .styles import REGULAR, build_styles, markup
 from .tables import table_flowables
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
@@ -33,7 +34,13 @@ FILL_BEFORE_MOVING = 0.5  # a block scaled to fit takes the rest of its page whe
 
 
 def write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> Output:
-    """Lay the briefing out and return the PDF file's bytes."""
+    """Lay the briefing out and return the PDF file's bytes, measuring in the theme's typeface and
+    its fallbacks wherever a width is asked for by font name alone."""
+    with measuring_with(theme.typeface):
+        return _write_pdf(document, charts, theme, options)
+
+
+def _write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], theme: Theme, options: Options) -> Output:
     styles = build_styles(theme)
     size = PAGE_SIZES[options.page_size or "A4"]
     wide = landscape(size)
@@ -155,7 +162,7 @@ def _story(ctx: blocks.Context, charts: dict[ChartBlock, RenderedChart]) -> list
     story: list[Flowable] = [_tagged(TitleBand(ctx), ctx.document.meta.origin_of("title"))]
     numbers = {"figure": 0, "table": 0}
     for index, section in enumerate(ctx.document.sections, 1):
-        heading = [blocks.Bookmark(f"section-{index}", section.title, 0), Paragraph(blocks.text(section.title), ctx.styles.section)]
+        heading = [blocks.Bookmark(f"section-{index}", section.title, 0), Paragraph(markup(section.title), ctx.styles.section)]
         body = [_tagged(flowable, block.origin) for block in section.blocks for flowable in _block(ctx, block, charts, numbers)]
         lead = _page_switch(body)  # a landscape table opens its own page: the heading goes there with it
         rest = body[len(lead):]
@@ -230,14 +237,14 @@ def _sources(ctx: blocks.Context) -> list[Flowable]:
     heading = Paragraph(blocks.text(words("sources")), styles.section)
     parts: list[Flowable] = [CondPageBreak(120), blocks.Bookmark("sources", words("sources"), 0), heading]
     if document.cites:
-        cites = Paragraph(f"<b>{blocks.text(words.lead('sources'))}</b> {blocks.text(cites_line(document))}{blocks.citation_marks(ctx, document.cites)}",
+        cites = Paragraph(f"<b>{markup(words.lead('sources'))}</b> {markup(cites_line(document))}{blocks.citation_marks(ctx, document.cites)}",
                           styles.caption)
         cites.keepWithNext = True
         parts.append(cites)
     for number, source in enumerate(document.sources, 1):
-        entry = f'<a name="{blocks.source_anchor(number)}"/>{number}.&nbsp;&nbsp;{blocks.text(source.citation())}'
+        entry = f'<a name="{blocks.source_anchor(number)}"/>{number}.&nbsp;&nbsp;{markup(source.citation())}'
         if source.url:
             url = escape(source.url, {'"': "&quot;"})
-            entry += ("" if source.citation().endswith(".") else ".") + f' <link href="{url}" color="{ctx.theme.palette.heading}"><u>{blocks.text(source.url)}</u></link>'
+            entry += ("" if source.citation().endswith(".") else ".") + f' <link href="{url}" color="{ctx.theme.palette.heading}"><u>{markup(source.url)}</u></link>'
         parts.append(Paragraph(entry, styles.reference))
     return parts

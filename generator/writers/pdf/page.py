@@ -21,8 +21,7 @@ from ...model import Document
 from ...stamp import Stamp
 from ...theme import Theme
 from .blocks import Context
-from .blocks import text as markup  # paragraph markup of a plain text
-from .styles import BOLD, REGULAR, string_width
+from .styles import BOLD, REGULAR, draw_string, markup, string_width
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 22 * mm, 20 * mm  # fit for printing on A4 and Letter alike
 FIRST_TOP = 15 * mm  # page 1 has no running header, so its band starts higher
@@ -179,9 +178,9 @@ def _marking_badge(canvas, badge: Fitted, right: float, baseline: float, theme: 
     canvas.setFillColor(HexColor(theme.palette.on_band if on_band else theme.palette.accent))
     canvas.setFont(BOLD, size)
     if len(lines) == 1:
-        canvas.drawRightString(right, baseline, lines[0])
+        draw_string(canvas, right, baseline, lines[0], BOLD, size, right=True)
     for index, line in enumerate(lines if len(lines) > 1 else ()):
-        canvas.drawString(right - width, baseline - index * badge.leading, line)
+        draw_string(canvas, right - width, baseline - index * badge.leading, line, BOLD, size)
     canvas.setStrokeColor(HexColor(theme.palette.on_band if on_band else theme.palette.accent))
     canvas.setLineWidth(0.7)
     canvas.rect(right - width - 4, baseline - below - 3, width + 8, size + 5 + below, stroke=1, fill=0)
@@ -213,7 +212,7 @@ class Furniture:
                 badge = _marking_badge(canvas, fitted, right - 4, top, self.theme) + 16
             canvas.setFont(REGULAR, size)
             canvas.setFillColor(HexColor(palette.muted))
-            canvas.drawString(left, header_y, _shorten(meta.title, right - left - badge, size))
+            draw_string(canvas, left, header_y, _shorten(meta.title, right - left - badge, size), REGULAR, size)
             canvas.setStrokeColor(HexColor(palette.rule))
             canvas.setLineWidth(0.5)
             canvas.line(left, header_y - 5, right, header_y - 5)
@@ -229,10 +228,10 @@ class Furniture:
                 canvas.setFont(REGULAR, fitted.size)
             first = footer_y + (len(fitted.lines) - 1) * fitted.leading / 2  # lines centred on the footer line
             for index, line in enumerate(fitted.lines):
-                canvas.drawString(left, first - index * fitted.leading, line)
+                draw_string(canvas, left, first - index * fitted.leading, line, REGULAR, fitted.size)
             if fitted.size != size:
                 canvas.setFont(REGULAR, size)
-        canvas.drawRightString(right, footer_y, number)
+        draw_string(canvas, right, footer_y, number, REGULAR, size, right=True)
         canvas.restoreState()
 
     def _fit(self, text: str, font: str, sizes: tuple[float, ...], width: float, place: str) -> Fitted:

@@ -5,8 +5,10 @@ Kept apart from the story builder so the type scale can be read on one screen.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache
+from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -14,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from ... import measure
 from ...measure import width
 from ...theme import Theme
 
@@ -32,12 +35,73 @@ def register_fonts(theme: Theme) -> None:
         pdfmetrics.registerFont(TTFont(name, str(path)))
         FACES[name] = str(path)
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
+    for path in face.fallbacks:  # one weight each: inside <b> or <i> a fallback is still itself
+        name = fallback_name(path)
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+        FACES[name] = str(path)
+
+
+def fallback_name(path) -> str:
+    """The name a fallback file is registered under, from its path: reportlab's registry is global,
+    so two builds in one process naming different files never share a name. The PDF names the
+    font by its own PostScript name, so this name is never printed."""
+    return "Brief-Fallback-" + hashlib.sha1(str(path).encode()).hexdigest()[:12]
 
 
 def string_width(text: str, font: str, size: float) -> float:
-    """Advance width of `text` in the registered font `font`, measured by generator.measure: the
-    same number reportlab's stringWidth gives, so the layout is the one reportlab draws."""
-    return width(text, size, FACES[font])
+    """Advance width of `text` in the registered font `font` (and the fallbacks of the typeface in
+    use for what it lacks), measured by generator.measure: the same number reportlab's stringWidth
+    gives for the runs drawn, so the layout is the one reportlab draws."""
+    fallbacks = measure.typeface_in_use().fallbacks
+    if not fallbacks:
+        return width(text, size, FACES[font])
+    return measure.chain_width(text, size, (FACES[font], *(str(path) for path in fallbacks)))
+
+
+def _runs(text: str, font: str) -> list[tuple[str, str]]:
+    """`text` as (run, registered font) pairs: the font itself, or the fallback that draws the run."""
+    fallbacks = measure.typeface_in_use().fallbacks
+    if not fallbacks:
+        return [(text, font)]
+    own = FACES[font]
+    return [(run, font if path == own else fallback_name(path))
+            for run, path in measure.runs(text, (own, *(str(p) for p in fallbacks)))]
+
+
+def in_own_face(text: str, font: str = REGULAR) -> bool:
+    """Whether `text` draws wholly in `font`, needing no fallback: only such text may be handed to
+    reportlab as a plain string (a table cell), which it draws in one font."""
+    pieces = _runs(text, font)
+    return len(pieces) == 1 and pieces[0][1] == font
+
+
+def markup(text: str, font: str = REGULAR, nbsp: bool = False) -> str:
+    """`text` escaped for a Paragraph, each run the shipped face lacks wrapped in its fallback's
+    <font> tag, so reportlab measures, draws and embeds it in a face that has it. Without
+    fallbacks, exactly the escaped text. `nbsp`: spaces become &nbsp; (never those inside a tag)."""
+    def escaped(run: str) -> str:
+        return escape(run).replace(" ", "&nbsp;") if nbsp else escape(run)
+
+    joined = "".join(escaped(run) if name == font else f'<font name="{name}">{escaped(run)}</font>'
+                     for run, name in _runs(text, font))
+    return joined.replace("\u202f", "\u00a0")  # reportlab breaks lines at U+202F ("5 098 666", "Source :"); Carlito draws both alike
+
+
+def draw_string(canvas, x: float, y: float, text: str, font: str, size: float, right: bool = False) -> None:
+    """canvas.drawString (drawRightString when `right`) in `font`, already set at `size`, with each
+    run the font lacks drawn in its fallback. Text the font covers is drawn by one call, as before."""
+    pieces = _runs(text, font)
+    if len(pieces) == 1 and pieces[0][1] == font:
+        (canvas.drawRightString if right else canvas.drawString)(x, y, text)
+        return
+    if right:
+        x -= string_width(text, font, size)
+    for run, name in pieces:
+        canvas.setFont(name, size)
+        canvas.drawString(x, y, run)
+        x += width(run, size, FACES[name])
+    canvas.setFont(font, size)
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTe
 
 from ...measure import fit_columns
 from ...model import TableBlock
-from .blocks import Bookmark, Context, Gap, source_para, text
-from .styles import BOLD, REGULAR, string_width
+from .blocks import Bookmark, Context, Gap, source_para
+from .styles import BOLD, REGULAR, in_own_face, markup, string_width
 
 PAD = 6.0
 TITLE_GAP = 4.0
@@ -39,9 +39,9 @@ def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowab
     table = _table(ctx, block, layout)
     words = ctx.document.words
     name = f"{words('table', number=number)}. {block.title}"
-    title = Paragraph(text(name), ctx.styles.block_title)
-    tail = ([Paragraph(text(block.note), ctx.styles.caption)] if block.note else []) + source_para(ctx, block.sources)
-    titled = TitledTable(title, table, lambda: Paragraph(f"{text(name)} {text(words('continued'))}",
+    title = Paragraph(markup(name), ctx.styles.block_title)
+    tail = ([Paragraph(markup(block.note), ctx.styles.caption)] if block.note else []) + source_para(ctx, block.sources)
+    titled = TitledTable(title, table, lambda: Paragraph(f"{markup(name)} {markup(words('continued'))}",
                                                          ctx.styles.block_title), Bookmark(f"table-{number}", name, 1), tail)
     if len(block.rows) <= KEEP_WHOLE_ROWS:
         body = [KeepTogether([titled]), Gap(6)]
@@ -125,7 +125,7 @@ def _table(ctx: Context, block: TableBlock, layout: Layout) -> Table:
     cell, cell_right = _sized(styles.cell, size), _sized(styles.cell_right, size)
     head, head_right = _sized(styles.header_cell, size), _sized(styles.header_cell_right, size)
     right = [column.align == "right" for column in block.columns]
-    header = [Paragraph(text(c.name), head_right if r else head) for c, r in zip(block.columns, right)]
+    header = [Paragraph(markup(c.name), head_right if r else head) for c, r in zip(block.columns, right)]
     body = [[_cell(value, width, size, cell_right if r else cell) for value, r, width in zip(row, right, layout.widths)]
             for row in block.shown_rows()]
     table = Table([header, *body], colWidths=layout.widths, repeatRows=1, hAlign="LEFT", splitInRow=SPLIT_IN_ROW)
@@ -150,10 +150,11 @@ def _table(ctx: Context, block: TableBlock, layout: Layout) -> Table:
 
 def _cell(value: str, width: float, size: float, style: ParagraphStyle) -> str | Paragraph:
     """A cell that fits its column on one line is set as plain text (the table's own font, size and
-    alignment), which lays out far faster than a paragraph; longer text wraps as a paragraph."""
-    if string_width(value, REGULAR, size) <= width - 2 * PAD - 1:
+    alignment), which lays out far faster than a paragraph; longer text wraps as a paragraph, and so
+    does text with characters set in a fallback font, which a plain cell would draw in one font."""
+    if string_width(value, REGULAR, size) <= width - 2 * PAD - 1 and in_own_face(value):
         return value
-    return Paragraph(text(value), style)
+    return Paragraph(markup(value), style)
 
 
 class TitledTable(Flowable):
