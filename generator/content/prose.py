@@ -58,7 +58,7 @@ def _place(node: Node, text: str, offset: int) -> tuple[int, int]:
     start, end = node.start_mark, node.end_mark
     style = getattr(node, "style", None)
     quote = 1 if style in ("'", '"') else 0
-    if start.line == end.line and style in (None, "'", '"') and end.column - start.column == len(text) + 2 * quote:
+    if start.line == end.line and style in (None, "", "'", '"') and end.column - start.column == len(text) + 2 * quote:
         return start.line + 1, start.column + 1 + quote + offset
     return start.line + 1, start.column + 1
 
