@@ -73,7 +73,7 @@ def test_the_pdf_prints_bold_runs_in_bold_and_links_as_link_annotations(minimal)
     fonts = [(word["text"], word["fontname"].split("+")[-1]) for word in words[start:start + 8]]
     assert fonts == [("Spending", "Carlito"), ("rose", "Carlito"), ("in", "Carlito-Bold"), ("every", "Carlito-Bold"),
                      ("region", "Carlito-Bold"), (",", "Carlito"), ("and", "Carlito"), ("fastest", "Carlito-Italic")]
-    uris = [annotation.get_object()["/A"].get("/URI") for annotation in PdfReader(minimal.pdf).pages[0]["/Annots"]]
+    uris = [annotation.get_object().get("/A", {}).get("/URI") for annotation in PdfReader(minimal.pdf).pages[0]["/Annots"]]
     assert "https://example.org/survey-2025" in uris
 
 
