@@ -321,7 +321,9 @@ class ImageBlock:
         return self.pixels[0] / self.pixels[1]
 
     def texts(self) -> Iterator[str]:
-        yield from (self.title or "", self.note or "", self.alt)
+        """The alt text is left out: no output draws it (the deck stores it as the picture's
+        description), so a character the typeface lacks there harms nothing."""
+        yield from (self.title or "", self.note or "")
         yield self.notes or ""
 
     def data(self) -> tuple[list[float], list[str]] | None:
