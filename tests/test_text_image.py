@@ -172,3 +172,14 @@ def test_builds_with_images_are_reproducible(tmp_path: Path):
     first, second = prepare(content), prepare(content)
     assert first.outputs["pdf"].data == second.outputs["pdf"].data
     assert first.outputs["pptx"].data == second.outputs["pptx"].data
+
+
+def test_a_16_bit_grey_png_prints_its_greys_not_a_blank(tmp_path: Path):
+    from PIL import Image as Pillow
+
+    Pillow.new("I;16", (400, 250), 3000).save(tmp_path / "grey.png")  # 3000 of 65535: nearly black
+    content = tmp_path / "grey.yaml"
+    content.write_text(HEAD + "      - image: {file: grey.png, alt: A grey picture., sources: s}\n")
+    prepared = prepare(content, ("pdf",))
+    [image] = PdfReader(io.BytesIO(prepared.outputs["pdf"].data)).pages[0].images
+    assert image.image.convert("L").getpixel((10, 10)) in (11, 12)  # 3000 / 257, truncated or rounded

@@ -27,9 +27,30 @@ def image_flowables(ctx: Context, block: ImageBlock, number: int) -> list[Flowab
     above = [Paragraph(escape(heading), styles.block_title)]
     below = ([Paragraph(escape(block.note), styles.caption)] if block.note else []) + source_para(ctx, block.sources)
     width, height = image_size(ctx, block, [*above, *below])
-    picture = Image(io.BytesIO(block.image), width=width, height=height, mask="auto", hAlign="CENTER")
+    picture = Image(printable(block), width=width, height=height, mask="auto", hAlign="CENTER")
     _check_dpi(ctx, block, width, height)
     return [KeepTogether([Bookmark(f"figure-{number}", heading, 1), *above, picture, *below]), Gap(6)]
+
+
+def printable(block: ImageBlock) -> io.BytesIO:
+    """The bytes reportlab embeds: the file's own for a JPEG and for the PNG modes reportlab reads
+    right; a PNG of another mode is converted in memory first, since reportlab prints a 16-bit grey
+    one blank and a palette one with a transparent colour as black. Pillow's encoder is
+    deterministic, so the same file still gives the same PDF."""
+    if block.kind != "PNG":
+        return io.BytesIO(block.image)
+    from PIL import Image as Pillow
+
+    image = Pillow.open(io.BytesIO(block.image), formats=["PNG"])
+    if image.mode in ("RGB", "RGBA", "L", "LA", "1") or (image.mode == "P" and "transparency" not in image.info):
+        return io.BytesIO(block.image)
+    if image.mode.startswith("I"):  # 16-bit grey: scaled to 8 bits (a plain conversion would clip)
+        image = image.convert("I").point(lambda value: value / 257).convert("L")
+    else:
+        image = image.convert("RGBA")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return io.BytesIO(buffer.getvalue())
 
 
 def image_size(ctx: Context, block: ImageBlock, captions: list[Flowable]) -> tuple[float, float]:
