@@ -25,11 +25,13 @@ def slides(document: Document, section: Section, block: TextBlock, theme: Theme)
     width = SLIDE.content_width
 
     def layout(size: float):
-        pieces = [piece for paragraph in block.paragraphs for piece in cut(paragraph, width, size, lines_in(bottom - top - size * 0.6, size))]
+        most = lines_in(bottom - top - size * 0.6, size)  # a paragraph longer than a slide is cut to this
+        pieces = [piece for paragraph in block.paragraphs for piece in cut(paragraph, width, size, most)]
         heights = [_height(piece, width, size) for piece in pieces]
         return pieces, heights, balanced(heights, lambda n: bottom - top)
 
-    size, (pieces, heights, counts) = largest_on_fewest_slides((theme.screen.body, 18, 16, MIN_BODY), layout, lambda laid: len(laid[2]))
+    sizes = (theme.screen.body, 18, 16, MIN_BODY)
+    size, (pieces, heights, counts) = largest_on_fewest_slides(sizes, layout, lambda laid: len(laid[2]))
     planned, start = [], 0
     for index, count in enumerate(counts):
         head = headline(continued(title, index), theme)
