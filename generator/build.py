@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import Diagnostic, spans
 from .outputs import check_targets, sweep_stale_partials, write_all
-from .model import Document
+from .model import Document, ImageBlock
 from .theme import DEFAULT_THEME, Theme
 from .writers import FORMATS, Options, Output, get_writer
 
@@ -69,7 +69,8 @@ def prepare(content: Path, formats: tuple[str, ...] = tuple(FORMATS), options: O
     from .stamp import stamp_for
 
     digests = "".join(f"\0{origin.file}\0{origin.digest}" for origin in document.data_origins())
-    fingerprinted = data + digests.encode()  # new data in a data file is a new document, with a new ID
+    digests += "".join(f"\0{block.file}\0{block.digest}" for block in document.blocks() if isinstance(block, ImageBlock))
+    fingerprinted = data + digests.encode()  # new data in a data file, or a new image, is a new document, with a new ID
     options = replace(options, stamp=stamp_for(fingerprinted, document.meta.date, locale=document.meta.locale))
     charts = render_charts(document, theme)
     outputs = {name: get_writer(name)(document, charts, theme, options) for name in formats}

@@ -265,7 +265,72 @@ class CalloutBlock:
         return None
 
 
-Block = Union[StatsBlock, ChartBlock, TableBlock, BulletsBlock, CalloutBlock]
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a paragraph in one style: the inline markup (**bold**, *italic*, [a](link)) read
+    by the content reader, so the writers only style runs and never parse text."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """Paragraphs of prose (a summary, key judgements), each a tuple of styled spans."""
+
+    paragraphs: tuple[tuple[Span, ...], ...]
+    title: str | None = None
+    sources: tuple[str, ...] = ()
+    notes: str | None = None
+    origin: Origin = NOWHERE
+
+    def plain(self) -> list[str]:
+        """Each paragraph's text without its markup, as a reader sees it."""
+        return ["".join(span.text for span in paragraph) for paragraph in self.paragraphs]
+
+    def texts(self) -> Iterator[str]:
+        yield from (self.title or "", *self.plain())
+        yield self.notes or ""
+
+    def data(self) -> tuple[list[float], list[str]] | None:
+        return None
+
+
+@dataclass(frozen=True)
+class ImageBlock:
+    """A PNG or JPEG figure. `image` holds the bytes read and checked once, which both writers print
+    (never read again from disk, so what was checked is what is shown); `pixels` is its size."""
+
+    file: str
+    image: bytes = field(repr=False, compare=False)
+    kind: str  # "PNG" or "JPEG"
+    pixels: tuple[int, int]
+    alt: str
+    sources: tuple[str, ...]
+    digest: str = ""  # the first 12 hex digits of the SHA-256 of `image`: it stands for the bytes in comparisons
+    title: str | None = None
+    note: str | None = None
+    notes: str | None = None
+    origin: Origin = NOWHERE
+
+    @property
+    def aspect(self) -> float:
+        """Width over height, which every printed size keeps."""
+        return self.pixels[0] / self.pixels[1]
+
+    def texts(self) -> Iterator[str]:
+        """The alt text is left out: no output draws it (the deck stores it as the picture's
+        description), so a character the typeface lacks there harms nothing."""
+        yield from (self.title or "", self.note or "")
+        yield self.notes or ""
+
+    def data(self) -> tuple[list[float], list[str]] | None:
+        return None
+
+
+Block = Union[StatsBlock, ChartBlock, TableBlock, BulletsBlock, CalloutBlock, TextBlock, ImageBlock]
 
 
 @dataclass(frozen=True)

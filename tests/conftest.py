@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -19,6 +20,11 @@ class Built:
     content: Path
     pdf: Path
     pptx: Path
+
+
+def images_beside(content: Path) -> None:
+    """The images minimal.yaml names, beside a copy of it: its image path is relative to the file."""
+    shutil.copytree(FIXTURES / "images", content.parent / "images", dirs_exist_ok=True)
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -18,6 +18,7 @@ from generator.outputs import sweep_stale_partials, write_atomically
 from generator.writers import Options, Output
 
 from .conftest import EXAMPLE, FIXTURES, ROOT, run_cli
+from .conftest import images_beside
 
 
 def test_same_content_builds_the_same_bytes(tmp_path: Path, example):
@@ -61,12 +62,14 @@ def test_atomic_write_replaces_whole_files_and_cleans_up_on_failure(tmp_path: Pa
 def test_build_creates_the_output_folder(tmp_path: Path):
     content = tmp_path / "pack.yaml"
     shutil.copy(FIXTURES / "minimal.yaml", content)
+    images_beside(content)
     written = build(content, tmp_path / "deep" / "out", ("pdf",), Options(page_size="A4")).written
     assert [w.path.name for w in written] == ["pack.pdf"]
 
 
 def test_characters_the_typeface_lacks_are_reported_with_their_place(tmp_path: Path):
     content = tmp_path / "glyphs.yaml"
+    images_beside(content)
     text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
     content.write_text(text.replace("Wages rose faster than prices", "Wages rose 📈 faster than prices"), encoding="utf-8")
     with pytest.raises(Refused):
@@ -80,6 +83,7 @@ def test_characters_the_typeface_lacks_are_reported_with_their_place(tmp_path: P
 
 def test_a_place_with_many_texts_the_typeface_lacks_is_one_finding_naming_each_character_once(tmp_path: Path):
     content = tmp_path / "names.yaml"
+    images_beside(content)
     text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
     content.write_text(text.replace("Wages rose faster than prices", "王小明 and 王小红").replace("a new hospital opened", "王小明"),
                        encoding="utf-8")
@@ -90,6 +94,7 @@ def test_a_place_with_many_texts_the_typeface_lacks_is_one_finding_naming_each_c
 
 def test_right_to_left_text_is_refused_by_name_not_printed_scrambled(tmp_path: Path):
     content = tmp_path / "rtl.yaml"
+    images_beside(content)
     text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
     content.write_text(text.replace("Wages rose faster than prices", "שלום and مرحبا"), encoding="utf-8")
     findings = [f for f in build(content, tmp_path, ("pdf",), force=True).findings if f.level == "error"]
@@ -139,6 +144,7 @@ def test_source_date_epoch_dates_both_outputs_and_the_content_fingerprints_the_p
     assert Presentation(deck).core_properties.modified.isoformat() == "2026-11-25T00:00:00"
     first_id = PdfReader(pdf).trailer["/ID"]
     changed = tmp_path / "changed.yaml"
+    images_beside(changed)
     changed.write_text((FIXTURES / "minimal.yaml").read_text(encoding="utf-8").replace("Minimal briefing", "Minimal briefing 2"), encoding="utf-8")
     assert PdfReader(build(changed, tmp_path / "c", ("pdf",)).written[0].path).trailer["/ID"] != first_id
 
@@ -163,6 +169,7 @@ def test_stale_temporaries_of_dead_builds_are_swept_and_nothing_else(tmp_path: P
 def test_a_build_sweeps_what_a_killed_build_left(tmp_path: Path):
     content = tmp_path / "pack.yaml"
     shutil.copy(FIXTURES / "minimal.yaml", content)
+    images_beside(content)
     out = tmp_path / "out"
     out.mkdir()
     finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
@@ -182,6 +189,7 @@ def test_a_build_killed_at_any_moment_leaves_whole_files_and_the_next_build_leav
     which must sweep it."""
     content = tmp_path / "pack.yaml"
     shutil.copy(FIXTURES / "minimal.yaml", content)
+    images_beside(content)
     out, reference = tmp_path / "out", tmp_path / "reference"
     assert run_cli("build", str(content), "--out", str(out)).returncode == 0
     old = {p.name: p.read_bytes() for p in out.iterdir()}

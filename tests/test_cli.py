@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import EXAMPLE, FIXTURES, ROOT, run_cli
+from .conftest import images_beside
 
 HEAVY = ("matplotlib", "reportlab", "pptx", "yaml")
 
@@ -56,6 +57,7 @@ def test_console_script_is_installed():
 def test_build_names_outputs_after_the_content_file_and_says_what_it_wrote(tmp_path: Path):
     content = tmp_path / "weekly-pack.yaml"
     shutil.copy(FIXTURES / "minimal.yaml", content)
+    images_beside(content)
     result = run_cli("build", str(content), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     for suffix in ("pdf", "pptx"):
@@ -106,6 +108,7 @@ def test_a_25_mb_file_is_refused_unread(tmp_path: Path):
 def test_invalid_content_leaves_previous_outputs_untouched(tmp_path: Path):
     content = tmp_path / "pack.yaml"
     shutil.copy(FIXTURES / "minimal.yaml", content)
+    images_beside(content)
     assert run_cli("build", str(content), "--out", str(tmp_path)).returncode == 0
     before = {p.name: p.read_bytes() for p in tmp_path.glob("pack.*") if p.suffix != ".yaml"}
     content.write_text(content.read_text().replace("sources: [audit]", "sources: [audti]", 1))
@@ -135,6 +138,7 @@ def test_check_reports_findings_with_their_places_and_writes_nothing(tmp_path: P
 
 def test_check_exits_1_on_errors_including_content_the_loader_rejects(tmp_path: Path):
     content = tmp_path / "pack.yaml"
+    images_beside(content)
     text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
     content.write_text(text.replace("sources: [audit]\n", "sources: [audits]\n", 1), encoding="utf-8")
     result = run_cli("check", str(content))

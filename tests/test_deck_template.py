@@ -10,6 +10,7 @@ from pptx import Presentation
 from pptx.util import Inches
 
 from .conftest import FIXTURES, run_cli
+from .conftest import images_beside
 from .readback import deck
 
 
@@ -28,6 +29,7 @@ def make_template(path: Path, rename: dict[str, str] | None = None, widescreen: 
 def content_with_template(tmp_path: Path, template: str) -> Path:
     content = tmp_path / "content" / "pack.yaml"
     content.parent.mkdir(exist_ok=True)
+    images_beside(content)
     text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
     content.write_text(text.replace("page_size: Letter\n", f"page_size: Letter\ntemplate: {template}\n"), encoding="utf-8")
     return content

@@ -44,10 +44,10 @@ def test_a_fixture_uses_every_block_kind_and_each_reads_back_as_its_class():
 def test_an_unknown_block_kind_is_an_error_naming_the_kinds(tmp_path):
     content = tmp_path / "x.yaml"
     content.write_text("title: T\nsources: {s: {title: S, publisher: P}}\nsections:\n"
-                       "  - title: A\n    blocks:\n      - image: {title: x}\n")
+                       "  - title: A\n    blocks:\n      - video: {title: x}\n")
     with pytest.raises(ContentError) as caught:
         load(content)
-    assert str(caught.value).startswith(f"{content}:6:9: error: unknown block type 'image' [sections[0].blocks[0]]")
+    assert str(caught.value).startswith(f"{content}:6:9: error: unknown block type 'video' [sections[0].blocks[0]]")
     assert ", ".join(BLOCK_READERS) in str(caught.value)
 
 

@@ -15,9 +15,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..model import (ALIGNMENTS, CHART_KINDS, Block, BulletItem, BulletsBlock, CalloutBlock, Cell, ChartBlock, Column,
                      NumberFormat, Series, Stat, StatsBlock, TableBlock)
+from ..model import ImageBlock, TextBlock
 from .bindings import binds
 from .data_blocks import chart_from_file, table_from_file
 from .nodes import Fields
+from .prose import read_image_block, read_text
 
 if TYPE_CHECKING:
     from .document import DocumentReader
@@ -226,4 +228,6 @@ BLOCK_READERS: dict[str, BlockKind] = {
     "table": BlockKind(TableBlock, read_table),
     "bullets": BlockKind(BulletsBlock, read_bullets),
     "callout": BlockKind(CalloutBlock, read_callout),
+    "text": BlockKind(TextBlock, read_text),
+    "image": BlockKind(ImageBlock, read_image_block),
 }

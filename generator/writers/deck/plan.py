@@ -15,6 +15,8 @@ from ...charts import plan_chart
 from ...model import BulletsBlock, CalloutBlock, ChartBlock, Document, Section, StatsBlock, TableBlock
 from ...theme import Theme
 from .blocks import bullets, callout, chart, stats, table
+from .blocks import image, text
+from ...model import ImageBlock, TextBlock
 from .blocks.chart import deck_chart_theme
 from .furniture import divider_slide, footer, title_slide
 from .shapes import ChartBox, SlidePlan, Split
@@ -38,6 +40,8 @@ DECK_BLOCKS: dict[type, ModuleType] = {
     TableBlock: table,
     BulletsBlock: bullets,
     CalloutBlock: callout,
+    TextBlock: text,
+    ImageBlock: image,
 }
 
 

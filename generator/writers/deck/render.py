@@ -29,6 +29,7 @@ from ...words import office_language
 from .archive import fixed_times
 from .blocks.chart import deck_chart_theme
 from .language import tag_default_language, tag_language
+from .links import link_runs
 from .notes import NotesSlides
 from .plan import DeckPlan
 from .shapes import ChartBox, Para, Picture, Rect, Run, TableBox, TextBox
@@ -96,6 +97,7 @@ def _text_box(slide, box: TextBox, theme: Theme, native_charts: bool) -> None:
     for index, para in enumerate(box.paragraphs):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         _fill_p(paragraph._p, para, theme)
+    link_runs(shape, box, theme)
 
 
 def _fill_p(p, para: Para, theme: Theme) -> None:

@@ -18,6 +18,7 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    href: str | None = None  # a link's address: drawn as a hyperlink (see links.py)
 
 
 @dataclass

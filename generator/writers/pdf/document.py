@@ -21,12 +21,15 @@ from ...charts import RenderedChart
 from ...errors import Diagnostic
 from ...measure import measuring_with
 from ...model import NOWHERE, BulletsBlock, CalloutBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock, cites_line
+from ...model import ImageBlock, TextBlock
 from ...theme import Theme
 from .. import Options, Output
 from . import blocks
 from .page import FIRST_TOP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Furniture, TitleBand, numbered_canvas
 from .styles import REGULAR, build_styles, markup
 from .tables import table_flowables
+from .text import text_flowables
+from .image import image_flowables
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 HEADING_ROOM = 200.0  # a heading needs this much of a splittable block below it on its page
@@ -189,6 +192,8 @@ PDF_BLOCKS: dict[type, tuple[str | None, Callable]] = {
     TableBlock: ("table", lambda ctx, block, chart, number: table_flowables(ctx, block, number)),
     BulletsBlock: (None, lambda ctx, block, chart, number: blocks.bullets_flowables(ctx, block)),
     CalloutBlock: (None, lambda ctx, block, chart, number: blocks.callout_flowables(ctx, block)),
+    TextBlock: (None, lambda ctx, block, chart, number: text_flowables(ctx, block)),
+    ImageBlock: ("figure", lambda ctx, block, chart, number: image_flowables(ctx, block, number)),
 }
 
 
