@@ -18,11 +18,11 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
+from matplotlib.patches import Circle, Rectangle
 from matplotlib.transforms import Affine2D, Bbox, BboxTransformTo, TransformedBbox
 from PIL import Image
 
-from .vectors import GRID_WIDTH, RULE_WIDTH
+from .vectors import DASHES, GRID_WIDTH, RULE_WIDTH
 from ..theme import Theme
 
 if TYPE_CHECKING:
@@ -62,7 +62,13 @@ def artists(plan: Plan, theme: Theme, dpi: float) -> list[Artist]:
                 for x, y, w, h, colour in plan.bars]
     artists += [Line2D([x0, x1], [y0, y1], transform=pt, color=theme.palette.muted, linewidth=RULE_WIDTH, solid_capstyle="butt")
                 for x0, y0, x1, y1 in plan.rules]
+    artists += [Line2D([p[0] for p in points], [p[1] for p in points], transform=pt, color=colour, linewidth=width,
+                       solid_capstyle="butt", solid_joinstyle="round", dashes=DASHES if dashed else (None, None), zorder=2)
+                for points, colour, width, dashed in plan.lines]
+    artists += [Circle((x, y), radius, transform=pt, facecolor=colour, edgecolor="none", linewidth=0, zorder=2)
+                for x, y, radius, colour in plan.marks]
     artists += [_Label(x, y, s, font, angle, theme.palette.ink, pt) for x, y, s, font, angle in plan.texts]
+    artists += [_Label(x, y, s, font, angle, colour, pt) for x, y, s, font, angle, colour in plan.inside]
     return artists
 
 
