@@ -84,7 +84,7 @@ def needed_height(block: ChartBlock, theme: Theme) -> float:
 
 def render_picture(block: ChartBlock, theme: Theme, width: float, height: float,
                    span: tuple[float, float] | None = None) -> tuple[bytes, tuple[int, int]]:
-    """The chart drawn to a given box (points) at the theme's chart sizes, as an opaque PNG only.
+    """The chart drawn to a given box (points) at the theme's chart sizes, as a transparent PNG, as the deck shows it.
 
     Laid out and painted in one call; the deck lays out its pictures with `plan_chart` while it plans
     its slides and paints them with `paint_picture` when the deck is drawn, so each is laid out once."""
@@ -92,6 +92,8 @@ def render_picture(block: ChartBlock, theme: Theme, width: float, height: float,
 
 
 def paint_picture(plan: Plan, theme: Theme, width: float, height: float) -> tuple[bytes, tuple[int, int]]:
-    """A plan from `plan_chart` painted as an opaque PNG: its bytes and pixel size."""
+    """A plan from `plan_chart` painted for a slide: a PNG with a transparent background, so a
+    template's coloured background shows through as it does through a native chart; its bytes and
+    pixel size. (The print-size picture of `render_chart` stays on paper.)"""
     from .paint import picture  # matplotlib is loaded only when a picture is painted
-    return picture(plan, theme, width, height)
+    return picture(plan, theme, width, height, transparent=True)
