@@ -8,12 +8,12 @@ import from here.
 """
 
 from .kinds import CHART_KINDS
-from .layout import BAR_MAX, HBAR_MAX, Plan, on_colour, stack_ends
+from .layout import BAR_MAX, HBAR_MAX, Plan, on_colour, stack_ends, value_range
 from .line import FEW as LINE_FEW
-from .plan import (hbar_rows, needed_height, paint_picture, plan_chart, render_chart, render_charts, render_part,
+from .plan import (drawn_as, hbar_rows, needed_height, paint_picture, plan_chart, render_chart, render_charts, render_part,
                    render_picture)
 from .rendered import RenderedChart
 from .vectors import VectorChart, VectorPath, VectorText
 
-__all__ = ["BAR_MAX", "CHART_KINDS", "HBAR_MAX", "LINE_FEW", "RenderedChart", "VectorChart", "VectorPath", "VectorText", "hbar_rows",
-           "needed_height", "on_colour", "paint_picture", "Plan", "plan_chart", "render_chart", "render_charts", "render_part", "render_picture", "stack_ends"]
+__all__ = ["BAR_MAX", "CHART_KINDS", "HBAR_MAX", "LINE_FEW", "RenderedChart", "VectorChart", "VectorPath", "VectorText", "drawn_as", "hbar_rows",
+           "needed_height", "on_colour", "paint_picture", "Plan", "plan_chart", "render_chart", "render_charts", "render_part", "render_picture", "stack_ends", "value_range"]

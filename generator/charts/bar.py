@@ -8,6 +8,7 @@ as many as fit side by side.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from .columns import Columns, columns, label_depth, turned_labels
 from .fonts import Font, chart_fonts
@@ -16,7 +17,7 @@ from .layout import (BAR_MAX, CAT_GAP, LABEL_GAP, PAD, Axis, ChartKind, Plan, Sp
 from .vectors import RULE_WIDTH
 from .ticks import tick_format
 from ..model import ChartBlock
-from ..theme import Theme
+from ..theme import DEFAULT_THEME, Theme
 
 
 def plan(block: ChartBlock, theme: Theme, width: float, height: float,
@@ -38,6 +39,7 @@ def plan(block: ChartBlock, theme: Theme, width: float, height: float,
     below = room if vmin < 0 and not layout.ticks else 0.0  # negative bars need label room too
     axis = Axis.fit(bottom, top, room, below, vmin, vmax)
     _bars(out, block, theme, layout, axis, val)
+    out.thickness = layout.group / positions(block) - (1.0 if positions(block) > 1 else 0.0)
     if block.stacked and not layout.ticks:
         _totals(out, block, layout, axis, val)
     _categories(out, block, layout, cat, bottom)
@@ -118,4 +120,16 @@ def height(block: ChartBlock, theme: Theme) -> float:
     return theme.chart.height_in * 72 + math.ceil(max(extra, 0.0))
 
 
-KIND = ChartKind(plan, height)
+def drawn(block: ChartBlock) -> ChartBlock:
+    """The chart as horizontal bars when its category labels, turned upwards under the bars, would
+    take more than half its height at print size: the plot must keep at least half the chart's
+    box, and a label column beside horizontal bars holds long labels in a line or two. Decided on
+    the print geometry (the deck's slide has about the same width per em), so both outputs agree."""
+    cat, val = chart_fonts(DEFAULT_THEME)
+    layout = columns(block, DEFAULT_THEME.chart.width_in * 72, cat, val, BAR_MAX * DEFAULT_THEME.chart.bar_scale)
+    if layout.turned and label_depth(block, layout, cat) > height(block, DEFAULT_THEME) / 2:
+        return replace(block, kind="hbar")
+    return block
+
+
+KIND = ChartKind(plan, height, drawn)

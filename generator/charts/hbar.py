@@ -42,6 +42,7 @@ def plan(block: ChartBlock, theme: Theme, width: float, height: float,
     room = LABEL_GAP + widest
     axis = Axis.fit(PAD + column + CAT_GAP, width - PAD, room, room if vmin < 0 else 0.0, vmin, vmax)
     _bars(out, block, theme, axis, val, plot_top, slot, group)
+    out.thickness = group / k - (1.0 if k > 1 else 0.0)
     for i, ls in enumerate(lines):  # right-aligned, the block of lines centred on its slot
         first = plot_top - slot * (i + 0.5) + (cat.ascent + cat.descent + (len(ls) - 1) * cat.pitch) / 2 - cat.ascent
         for m, line in enumerate(ls):

@@ -34,6 +34,7 @@ class Plan:
     lines: list[tuple[tuple[tuple[float, float], ...], str, float, bool]] = field(default_factory=list)
     marks: list[tuple[float, float, float, str]] = field(default_factory=list)
     inside: list[tuple[float, float, str, Font, float, str]] = field(default_factory=list)  # texts on bars, in their own colour
+    thickness: float | None = None  # a bar's width across (None: no bars), for the check that bars print visibly
 
 
 Span = tuple[float, float]  # least and greatest value a chart printed in parts shares
@@ -45,10 +46,13 @@ class ChartKind:
 
     `plan(block, theme, width, height, span, whole)`: `span` fixes the scale, so the parts of a
     chart shown on several slides or pages draw equal values as equal bars; `whole` is the chart a
-    part was cut from, so every part has the same label column and value-label room."""
+    part was cut from, so every part has the same label column and value-label room. `drawn(block)`
+    is the chart as both outputs draw it: a vertical chart whose labels would crowd out its bars
+    is drawn horizontally, decided once for the whole chart so every part and output agrees."""
 
     plan: Callable[[ChartBlock, Theme, float, float, Span | None, ChartBlock | None], Plan]
     height: Callable[[ChartBlock, Theme], float]
+    drawn: Callable[[ChartBlock], ChartBlock] = lambda block: block  # the chart as drawn, when it must be drawn as another kind
 
 
 @dataclass(frozen=True)
