@@ -30,13 +30,13 @@ def plan(block: ChartBlock, theme: Theme, width: float, height: float,
     cat, val = chart_fonts(theme)
     out = Plan([], [], [])
     named = _end_width(block, val, True) <= END_SHARE * width or len(block.series) == 1
-    top = height - PAD - (0.0 if named else legend(out, block, theme, cat, width, height)) - val.ascent / 2
+    top = height - PAD - (0.0 if named else legend(out, block, theme, cat, width, height)) - val.ascent  # the top tick's label fits
     values = block.values() + [r.value for r in block.references] + list(span or ())
     marks = ticks(min(0.0, *values), max(0.0, *values))
     fmt = tick_format(block)
     left = PAD + max(val.width(fmt.format(t)) for t in marks) + LABEL_GAP
     right = width - PAD - _end_width(block, val, named)
-    bottom = PAD + cat.descent + cat.ascent + CAT_GAP
+    bottom = PAD + cat.descent + cat.ascent + CAT_GAP + val.descent  # the zero tick's label clears the category labels
     scale = (top - bottom) / ((marks[-1] - marks[0]) or 1.0)
 
     def y_of(value: float) -> float:
@@ -53,7 +53,7 @@ def plan(block: ChartBlock, theme: Theme, width: float, height: float,
     ends += [(y_of(r.value), r.label, None) for r in block.references]
     for reference in block.references:
         out.lines.append((((left, y_of(reference.value)), (right, y_of(reference.value))), theme.palette.muted, RULE_WIDTH, True))
-    _end_labels(out, ends, val, right, bottom, top + val.ascent / 2, named)
+    _end_labels(out, ends, val, right, bottom, top + val.ascent)
     return out
 
 
@@ -99,13 +99,27 @@ def _lines(out: Plan, block: ChartBlock, theme: Theme, val: Font, xs: list[float
             run = []
         last = max(i for i, v in enumerate(series.values) if v is not None)
         shown = block.format.format(series.values[last])
-        if few and len(block.series) == 1:  # every point labelled, above it
+        if few and len(block.series) == 1:  # every point labelled, on the side its line leaves free
             for i, value in enumerate(series.values):
                 if value is not None and i != last:
-                    label = block.format.format(value)
-                    out.texts.append((xs[i] - val.width(label) / 2, y_of(value) + LABEL_GAP + val.descent + width, label, val, 0.0))
+                    _point_label(out, series.values, i, block.format.format(value), xs[i], y_of(value), val, width)
         ends.append((y_of(series.values[last]), f"{series.name} {shown}" if len(block.series) > 1 else shown, colour))
     return ends
+
+
+def _point_label(out: Plan, values, i: int, label: str, x: float, y: float, val: Font, width: float) -> None:
+    """A point's value where its line is not: above a peak, below a trough, above and ahead of a
+    falling point, above and behind a rising one (a missing neighbour counts as level)."""
+    value = values[i]
+    before = values[i - 1] if i > 0 and values[i - 1] is not None else value
+    after = values[i + 1] if i + 1 < len(values) and values[i + 1] is not None else value
+    clear = LABEL_GAP + width
+    if before <= value >= after or before >= value <= after:  # a peak or a trough (or level): centred
+        above = before <= value >= after
+        out.texts.append((x - val.width(label) / 2, y + clear + val.descent if above else y - clear - val.ascent, label, val, 0.0))
+    else:  # on a slope: above, on the side away from the line's rise
+        lead = x + clear if before > value else x - clear - val.width(label)
+        out.texts.append((lead, y + clear, label, val, 0.0))
 
 
 def _end_width(block: ChartBlock, val: Font, named: bool) -> float:
@@ -117,8 +131,7 @@ def _end_width(block: ChartBlock, val: Font, named: bool) -> float:
     return LABEL_GAP + max(val.width(t) for t in texts)
 
 
-def _end_labels(out: Plan, ends: list[tuple[float, str, str | None]], val: Font, right: float, low: float, high: float,
-                named: bool) -> None:
+def _end_labels(out: Plan, ends: list[tuple[float, str, str | None]], val: Font, right: float, low: float, high: float) -> None:
     """The end labels in the right-hand column at their lines' heights, pushed apart so none overlap."""
     pitch = val.ascent + val.descent + 1
     ends = sorted(ends, key=lambda end: end[0])
