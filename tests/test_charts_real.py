@@ -182,3 +182,13 @@ def test_reference_lines_widen_the_value_range():
     (line,) = plan.lines
     assert line[0][0][1] > max(b[1] + b[3] for b in plan.bars)  # the target sits above the tallest bar
     assert replace(block, references=()).values() == [1.0, 2.0]
+
+
+def test_hairline_bars_on_a_slide_are_a_warning():
+    from generator.model import Document, Meta, Section, Source
+    from generator.writers.deck.check import chart_warnings
+
+    many = ChartBlock("Many", tuple(f"{i}" for i in range(700)), (Series("s", tuple(float(i) for i in range(700))),), ("s",))
+    document = Document(Meta("T"), (Source("s", "S", "P", "S"),), (Section("A", (many,)),))
+    messages = [d.message for d in chart_warnings(plan_deck(document, DEFAULT_THEME))]
+    assert any("too thin to see from the room" in m for m in messages)
