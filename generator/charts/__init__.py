@@ -13,7 +13,8 @@ from .line import FEW as LINE_FEW
 from .plan import (drawn_as, hbar_rows, needed_height, paint_picture, plan_chart, render_chart, render_charts, render_part,
                    render_picture)
 from .rendered import RenderedChart
+from .ticks import ticks
 from .vectors import VectorChart, VectorPath, VectorText
 
 __all__ = ["BAR_MAX", "CHART_KINDS", "HBAR_MAX", "LINE_FEW", "RenderedChart", "VectorChart", "VectorPath", "VectorText", "drawn_as", "hbar_rows",
-           "needed_height", "on_colour", "paint_picture", "Plan", "plan_chart", "render_chart", "render_charts", "render_part", "render_picture", "stack_ends", "value_range"]
+           "needed_height", "on_colour", "paint_picture", "Plan", "plan_chart", "render_chart", "render_charts", "render_part", "render_picture", "stack_ends", "ticks", "value_range"]

@@ -18,7 +18,8 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from ...charts import BAR_MAX, HBAR_MAX, LINE_FEW, on_colour, stack_ends as layout_ends
+from ...charts import BAR_MAX, HBAR_MAX, LINE_FEW, on_colour, stack_ends as layout_ends, ticks
+from ...measure import width
 from ...model import ChartBlock, NumberFormat
 from ...theme import Theme
 from .shapes import ChartBox
@@ -151,6 +152,12 @@ def _lines(chart, box: ChartBox, theme: Theme, code: str) -> None:
         label.font.size = Pt(box.font_size)
         label.font.color.rgb = _rgb(palette.ink)
         label.show_series_name, label.show_value = reference, not reference
+    if few and len(block.series) == 1:  # a single line of few points carries every value, as its picture does
+        labels = chart.plots[0].series[0].data_labels
+        labels.number_format, labels.number_format_is_linked = code, False
+        labels.position, labels.show_value = XL_LABEL_POSITION.ABOVE, True
+        labels.font.size = Pt(box.font_size)
+        labels.font.color.rgb = _rgb(palette.ink)
 
 
 def _axes(chart, box: ChartBox, theme: Theme, native: NativeKind, values: list[float], code: str) -> None:
@@ -167,6 +174,10 @@ def _axes(chart, box: ChartBox, theme: Theme, native: NativeKind, values: list[f
         values_axis.format.line.fill.background()
     ends = layout_ends(block) if block.stacked else values
     values_axis.minimum_scale = min(0.0, *ends)
+    if not native.bars:  # the picture's round ticks, not PowerPoint's own choice of scale
+        marks = ticks(min(0.0, *values), max(0.0, *values))
+        values_axis.minimum_scale, values_axis.maximum_scale = marks[0], marks[-1]
+        values_axis.major_unit = marks[1] - marks[0] if len(marks) > 1 else None
     if box.span is not None:  # the parts of a split chart share one scale, with room for the longest label
         values_axis.maximum_scale = box.span[1] * 1.15
     categories = chart.category_axis
@@ -175,6 +186,12 @@ def _axes(chart, box: ChartBox, theme: Theme, native: NativeKind, values: list[f
     categories.tick_labels.font.size = Pt(box.font_size)
     categories.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     categories.reverse_order = native.across  # first category on top, as read
+    if not native.bars:  # a long series' labels thinned to every n-th that fits across, as in the picture
+        widest = max(width(c, box.font_size, str(theme.typeface.regular)) for c in block.categories)
+        step = max(1, math.ceil((widest + 6) * len(block.categories) / box.width))
+        skip = categories._element.makeelement(qn("c:tickLblSkip"), {"val": str(step)})
+        after = categories._element.find(qn("c:noMultiLvlLbl"))  # the schema puts the skip before it
+        after.addprevious(skip) if after is not None else categories._element.append(skip)
 
 
 def _fill(fmt, colour: str) -> None:
