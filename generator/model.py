@@ -16,10 +16,13 @@ from .formatting import FORMAT_STYLES, NumberFormat  # noqa: F401  (FORMAT_STYLE
 from .words import Words
 
 Align = Literal["left", "center", "right"]
-ChartKind = Literal["bar", "hbar"]
+ChartKind = Literal["bar", "hbar", "line"]
 
 PAGE_SIZES: tuple[str, ...] = ("A4", "Letter")
-CHART_KINDS: tuple[str, ...] = ("bar", "hbar")
+# each chart kind with the chart keys beyond the common ones it accepts (the reader refuses the rest)
+CHART_OPTIONS: dict[str, tuple[str, ...]] = {"bar": ("stacked", "highlight", "reference"),
+                                             "hbar": ("stacked", "highlight", "reference"), "line": ("reference",)}
+CHART_KINDS: tuple[str, ...] = tuple(CHART_OPTIONS)
 ALIGNMENTS: tuple[str, ...] = ("left", "center", "right")
 
 
@@ -119,8 +122,23 @@ class Stat:
 
 @dataclass(frozen=True)
 class Series:
+    """One named row of a chart's values, one per category; None is a value the source lacks (a gap
+    in a line, no bar), never drawn as zero."""
+
     name: str
-    values: tuple[float, ...]
+    values: tuple[float | None, ...]
+
+    @property
+    def present(self) -> list[float]:
+        return [v for v in self.values if v is not None]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A labelled line across a chart's plot at one value ("France +0.3 %"), for comparison."""
+
+    value: float
+    label: str
 
 
 @dataclass(frozen=True)
@@ -177,24 +195,32 @@ class ChartBlock:
     origin: Origin = NOWHERE
     id: str | None = None  # the name stat cards bind to
     data_from: DataOrigin | None = None  # set when the data came from a file
+    stacked: bool = False  # bar and hbar with several series: segments in series order
+    highlight: tuple[str, ...] = ()  # categories in the accent colour, the rest muted
+    references: tuple[Reference, ...] = ()  # labelled lines across the plot
+
+    def values(self) -> list[float]:
+        """Every value given, the missing ones left out."""
+        return [value for series in self.series for value in series.present]
 
     def texts(self) -> Iterator[str]:
         yield from (self.title, self.subtitle or "", self.note or "", *self.categories)
         yield from (series.name for series in self.series)
-        yield from (self.format.format(v) for series in self.series for v in series.values)
+        yield from (self.format.format(v) for v in self.values())
+        yield from (reference.label for reference in self.references)
         yield self.notes or ""
 
     def data(self) -> tuple[list[float], list[str]] | None:
-        numbers = [value for series in self.series for value in series.values]
-        return numbers, [self.title, self.subtitle or "", self.note or "", *self.categories]
+        return self.values(), [self.title, self.subtitle or "", self.note or "", *self.categories]
 
     def alt_text(self, words: Words = Words()) -> str:
         """Title and every value, for readers who cannot see the picture."""
         parts, colon = [], words.colon
         for series in self.series:
-            values = ", ".join(f"{cat}{colon} {self.format.format(v)}" for cat, v in zip(self.categories, series.values))
+            values = ", ".join(f"{cat}{colon} {words('missing') if v is None else self.format.format(v)}"
+                               for cat, v in zip(self.categories, series.values))
             parts.append(f"{series.name}{colon} {values}" if len(self.series) > 1 else values)
-        head = f"{words.lead('hbar_chart' if self.kind == 'hbar' else 'bar_chart')} {self.title}."
+        head = f"{words.lead(self.kind + '_chart')} {self.title}."
         return f"{head} {'; '.join(parts)}."
 
 

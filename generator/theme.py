@@ -170,6 +170,8 @@ class ChartStyle:
     value_size: float = 8.5
     raster_dpi: int = 300
     bar_scale: float = 1.0  # the thickest bar, as a multiple of the charts' own maximum
+    dimmed: str = "#BFC6D1"  # bars not picked out by a chart's `highlight` (those take the palette's accent)
+    line_width: float = 1.5  # a line chart's lines, in points at the chart's own size (scaled with its text)
 
 
 # The deck draws its own chart picture to fill the slide: text set for a projector (the largest of

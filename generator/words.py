@@ -26,25 +26,28 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "bar_chart": (),  # alt text of a vertical bar chart
     "hbar_chart": (),  # alt text of a horizontal bar chart
     "chart": (),  # names a chart on its slide ("Chart: title"), as PowerPoint's selection pane and screen readers show it
+    "line_chart": (),  # alt text of a line chart
+    "missing": (),  # alt text of a chart's value the source lacks
 }
 
 SHIPPED: dict[str, dict[str, str]] = {
     "en": {"figure": "Figure {number}", "table": "Table {number}", "continued": "(continued)", "continued_short": "(cont.)",
            "source": "Source", "sources": "Sources", "general_sources": "General sources", "page": "Page {page} of {pages}",
            "section": "Section {number} of {total}", "bar_chart": "Bar chart", "hbar_chart": "Horizontal bar chart",
-           "chart": "Chart"},
+           "chart": "Chart", "line_chart": "Line chart", "missing": "no data"},
     "fr": {"figure": "Figure {number}", "table": "Tableau {number}", "continued": "(suite)", "continued_short": "(suite)",
            "source": "Source", "sources": "Sources", "general_sources": "Sources générales", "page": "Page {page} sur {pages}",
            "section": "Partie {number} sur {total}", "bar_chart": "Graphique en barres",
-           "hbar_chart": "Graphique en barres horizontales", "chart": "Graphique"},
+           "hbar_chart": "Graphique en barres horizontales", "chart": "Graphique",
+           "line_chart": "Graphique en courbes", "missing": "pas de données"},
     "de": {"figure": "Abbildung {number}", "table": "Tabelle {number}", "continued": "(Fortsetzung)", "continued_short": "(Forts.)",
            "source": "Quelle", "sources": "Quellen", "general_sources": "Allgemeine Quellen", "page": "Seite {page} von {pages}",
            "section": "Abschnitt {number} von {total}", "bar_chart": "Säulendiagramm", "hbar_chart": "Balkendiagramm",
-           "chart": "Diagramm"},
+           "chart": "Diagramm", "line_chart": "Liniendiagramm", "missing": "keine Daten"},
     "es": {"figure": "Figura {number}", "table": "Tabla {number}", "continued": "(continuación)", "continued_short": "(cont.)",
            "source": "Fuente", "sources": "Fuentes", "general_sources": "Fuentes generales", "page": "Página {page} de {pages}",
            "section": "Sección {number} de {total}", "bar_chart": "Gráfico de barras", "hbar_chart": "Gráfico de barras horizontales",
-           "chart": "Gráfico"},
+           "chart": "Gráfico", "line_chart": "Gráfico de líneas", "missing": "sin datos"},
 }
 
 # the space before a colon (French typography puts a narrow no-break space there)

@@ -8,14 +8,16 @@ as many as fit side by side.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from .columns import Columns, columns, label_depth, turned_labels
 from .fonts import Font, chart_fonts
-from .layout import (BAR_MAX, CAT_GAP, LABEL_GAP, PAD, Axis, ChartKind, Plan, Span, legend, series_colour, shown_values,
-                     value_range, widest_value)
+from .layout import (BAR_MAX, CAT_GAP, LABEL_GAP, PAD, Axis, ChartKind, Plan, Span, bar_colour, legend, on_colour, positions,
+                     reference_room, runs, shown_values, stack_tips, value_range, widest_value)
+from .vectors import RULE_WIDTH
 from .ticks import tick_format
 from ..model import ChartBlock
-from ..theme import Theme
+from ..theme import DEFAULT_THEME, Theme
 
 
 def plan(block: ChartBlock, theme: Theme, width: float, height: float,
@@ -26,7 +28,8 @@ def plan(block: ChartBlock, theme: Theme, width: float, height: float,
     top = height - PAD - legend(out, block, theme, cat, width, height)
     vmin, vmax = value_range(block, span)
     widest = widest_value(whole or block, val)
-    layout = columns(block, width, cat, val, BAR_MAX * theme.chart.bar_scale, span)
+    right = reference_room(block, val)  # reference labels sit past the plot's right end
+    layout = columns(block, width - right, cat, val, BAR_MAX * theme.chart.bar_scale, span)
     bottom = PAD + CAT_GAP + label_depth(block, layout, cat)
     if layout.ticks:  # a value axis: no labels on the bars, the top tick's label needs half a line
         vmin, vmax = layout.ticks[0], layout.ticks[-1]
@@ -36,38 +39,60 @@ def plan(block: ChartBlock, theme: Theme, width: float, height: float,
     below = room if vmin < 0 and not layout.ticks else 0.0  # negative bars need label room too
     axis = Axis.fit(bottom, top, room, below, vmin, vmax)
     _bars(out, block, theme, layout, axis, val)
+    out.thickness = layout.group / positions(block) - (1.0 if positions(block) > 1 else 0.0)
+    if block.stacked and not layout.ticks:
+        _totals(out, block, layout, axis, val)
     _categories(out, block, layout, cat, bottom)
     for tick in layout.ticks:
         y, label = axis.base + tick * axis.scale, tick_format(block).format(tick)
         if tick:
-            out.grid.append((layout.left, y, width - PAD, y))
+            out.grid.append((layout.left, y, width - right - PAD, y))
         out.texts.append((layout.left - LABEL_GAP - val.width(label), y - (val.ascent - val.descent) / 2, label, val, 0.0))
-    out.rules.append((layout.left, axis.base, width - PAD, axis.base))
+    out.rules.append((layout.left, axis.base, width - right - PAD, axis.base))
+    for reference in block.references:  # dashed across the plot, labelled past its right end
+        y = axis.base + reference.value * axis.scale
+        out.lines.append((((layout.left, y), (width - right - PAD, y)), theme.palette.muted, RULE_WIDTH, True))
+        out.texts.append((width - right - PAD + LABEL_GAP, y - (val.ascent - val.descent) / 2, reference.label, val, 0.0))
     return out
 
 
 def _bars(out: Plan, block: ChartBlock, theme: Theme, layout: Columns, axis: Axis, val: Font) -> None:
-    """Each series' bars side by side in their category's slot, each with its value unless there is an axis."""
-    n, k = max(1, len(block.categories)), max(1, len(block.series))
+    """Each series' bars side by side in their category's slot (or stacked), each with its value
+    unless there is an axis: past the bar's end on its own side, or inside a stack's segment where it fits."""
+    k = positions(block)
     shown, bar = shown_values(block), layout.group / k
     thick = bar - (1.0 if k > 1 else 0.0)  # a hairline of paper between bars of one group
-    for j, series in enumerate(block.series):
-        colour = series_colour(theme, j)
-        for i, value in enumerate(series.values[:n]):
-            length = axis.length(value)
-            tip, label = axis.base + length, shown[j][i]
-            mid = layout.left + layout.slot * (i + 0.5) - layout.group / 2 + bar * (j + 0.5)
-            if value:
-                out.bars.append((mid - thick / 2, min(axis.base, tip), thick, abs(length), colour))
-            if layout.ticks:
-                continue
-            if layout.upright:
-                y = tip + LABEL_GAP + val.descent if length >= 0 else tip - LABEL_GAP - val.ascent
-                out.texts.append((mid - val.width(label) / 2, y, label, val, 0.0))
-            else:  # read upwards from past the bar's end
-                reach = LABEL_GAP + (0 if length >= 0 else val.width(label))
-                y = tip + reach if length >= 0 else tip - reach
-                out.texts.append((mid + (val.ascent - val.descent) / 2, y, label, val, 90.0))
+    for run in runs(block, axis):
+        colour = bar_colour(theme, block, run.j, run.i)
+        tip, label, length = run.end, shown[run.j][run.i], run.length
+        mid = layout.left + layout.slot * (run.i + 0.5) - layout.group / 2 + bar * (run.place + 0.5)
+        if run.value:
+            out.bars.append((mid - thick / 2, min(run.start, tip), thick, abs(length), colour))
+        if layout.ticks:
+            continue
+        if block.stacked:  # a segment's value inside it, only where it fits
+            if val.width(label) + 2 <= thick and val.ascent + val.descent + 2 <= abs(length):
+                y = (run.start + tip) / 2 - (val.ascent - val.descent) / 2
+                out.inside.append((mid - val.width(label) / 2, y, label, val, 0.0, on_colour(theme, colour)))
+        elif layout.upright:
+            y = tip + LABEL_GAP + val.descent if length >= 0 else tip - LABEL_GAP - val.ascent
+            out.texts.append((mid - val.width(label) / 2, y, label, val, 0.0))
+        else:  # read upwards from past the bar's end
+            reach = LABEL_GAP + (0 if length >= 0 else val.width(label))
+            y = tip + reach if length >= 0 else tip - reach
+            out.texts.append((mid + (val.ascent - val.descent) / 2, y, label, val, 90.0))
+
+
+def _totals(out: Plan, block: ChartBlock, layout: Columns, axis: Axis, val: Font) -> None:
+    """A stack's total past the end of the stack on the total's side."""
+    for i, tip, total in stack_tips(block, axis):
+        label, mid = block.format.format(total), layout.left + layout.slot * (i + 0.5)
+        if layout.upright:
+            y = tip + LABEL_GAP + val.descent if total >= 0 else tip - LABEL_GAP - val.ascent
+            out.texts.append((mid - val.width(label) / 2, y, label, val, 0.0))
+        else:
+            reach = LABEL_GAP + (0 if total >= 0 else val.width(label))
+            out.texts.append((mid + (val.ascent - val.descent) / 2, tip + reach if total >= 0 else tip - reach, label, val, 90.0))
 
 
 def _categories(out: Plan, block: ChartBlock, layout: Columns, cat: Font, bottom: float) -> None:
@@ -95,4 +120,16 @@ def height(block: ChartBlock, theme: Theme) -> float:
     return theme.chart.height_in * 72 + math.ceil(max(extra, 0.0))
 
 
-KIND = ChartKind(plan, height)
+def drawn(block: ChartBlock) -> ChartBlock:
+    """The chart as horizontal bars when its category labels, turned upwards under the bars, would
+    take more than half its height at print size: the plot must keep at least half the chart's
+    box, and a label column beside horizontal bars holds long labels in a line or two. Decided on
+    the print geometry (the deck's slide has about the same width per em), so both outputs agree."""
+    cat, val = chart_fonts(DEFAULT_THEME)
+    layout = columns(block, DEFAULT_THEME.chart.width_in * 72, cat, val, BAR_MAX * DEFAULT_THEME.chart.bar_scale)
+    if layout.turned and label_depth(block, layout, cat) > height(block, DEFAULT_THEME) / 2:
+        return replace(block, kind="hbar")
+    return block
+
+
+KIND = ChartKind(plan, height, drawn)

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 
 from .fonts import Font
-from .layout import LABEL_GAP, PAD, Span
+from .layout import LABEL_GAP, PAD, Span, positions, stack_ends, widest_value
 from .ticks import tick_format, ticks
 from ..model import ChartBlock
 
@@ -31,16 +31,16 @@ class Columns:
 def columns(block: ChartBlock, width: float, cat: Font, val: Font, bar_max: float, span: Span | None = None) -> Columns:
     """Value labels on every bar while they fit (across, else turned upwards); past that, a value
     axis covering the values (and `span`, when the scale is shared)."""
-    n, k = max(1, len(block.categories)), max(1, len(block.series))
-    shown = [block.format.format(v) for s in block.series for v in s.values]
-    widest = max((val.width(t) for t in shown), default=0.0)
+    n, k = max(1, len(block.categories)), positions(block)
+    widest = widest_value(block, val)
     left, marks = PAD, ()
     slot = (width - PAD - left) / n
     group = min(slot * (0.72 if k == 1 else 0.8), k * bar_max)
     pitch = group / k if k > 1 else slot
     upright = widest + 2 <= pitch
     if not upright and pitch < val.ascent + val.descent + 1:  # even turned, neighbouring labels would touch
-        values = [v for s in block.series for v in s.values] + list(span or ())
+        values = (stack_ends(block) if block.stacked else block.values()) + list(span or ())
+        values += [reference.value for reference in block.references]
         marks = ticks(min([0.0, *values]), max([0.0, *values]))
         left = PAD + max(val.width(tick_format(block).format(t)) for t in marks) + LABEL_GAP
         slot = (width - PAD - left) / n

@@ -19,11 +19,11 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
+from matplotlib.patches import Circle, Rectangle
 from matplotlib.transforms import Affine2D, Bbox, BboxTransformTo, TransformedBbox
 from PIL import Image
 
-from .vectors import GRID_WIDTH, RULE_WIDTH
+from .vectors import DASHES, GRID_WIDTH, RULE_WIDTH
 from ..measure import width as measured_width
 from ..theme import Theme
 
@@ -34,8 +34,10 @@ if TYPE_CHECKING:
 FEATURES = ("-kern", "-liga", "-clig")  # reportlab neither kerns nor ligates; so neither does the picture
 
 
-def picture(plan: Plan, theme: Theme, width: float, height: float) -> tuple[bytes, tuple[int, int]]:
+def picture(plan: Plan, theme: Theme, width: float, height: float, transparent: bool = False) -> tuple[bytes, tuple[int, int]]:
     """The plan painted on the paper colour at the theme's raster resolution: PNG bytes and pixel size.
+    `transparent` leaves the paper out and keeps the alpha channel, so a slide's coloured
+    background (a template's) shows through the picture, as it does through a native chart.
 
     The artists are drawn straight onto Agg's renderer, in the order and with the transforms a
     matplotlib Figure would give them (its patch, then gridlines, bars, rules, texts by zorder), so
@@ -49,9 +51,9 @@ def picture(plan: Plan, theme: Theme, width: float, height: float) -> tuple[byte
                       linewidth=0.0, transform=BboxTransformTo(box))
     paper.set_antialiased(False)  # as a Figure's patch
     with mpl.rc_context({"text.hinting": "no_hinting"}), quiet_about_missing_glyphs():  # glyph advances as measured, like the vector text
-        for artist in (paper, *artists(plan, theme, dpi)):
+        for artist in ((paper,) if not transparent else ()) + tuple(artists(plan, theme, dpi)):
             artist.draw(renderer)
-    return png(renderer.buffer_rgba(), *size, dpi), size
+    return png(renderer.buffer_rgba(), *size, dpi, alpha=transparent), size
 
 
 def artists(plan: Plan, theme: Theme, dpi: float) -> list[Artist]:
@@ -64,7 +66,13 @@ def artists(plan: Plan, theme: Theme, dpi: float) -> list[Artist]:
                 for x, y, w, h, colour in plan.bars]
     artists += [Line2D([x0, x1], [y0, y1], transform=pt, color=theme.palette.muted, linewidth=RULE_WIDTH, solid_capstyle="butt")
                 for x0, y0, x1, y1 in plan.rules]
+    artists += [Line2D([p[0] for p in points], [p[1] for p in points], transform=pt, color=colour, linewidth=width,
+                       solid_capstyle="butt", solid_joinstyle="round", dashes=DASHES if dashed else (None, None), zorder=2)
+                for points, colour, width, dashed in plan.lines]
+    artists += [Circle((x, y), radius, transform=pt, facecolor=colour, edgecolor="none", linewidth=0, zorder=2)
+                for x, y, radius, colour in plan.marks]
     artists += [_Label(x, y, s, font, angle, theme.palette.ink, pt) for x, y, s, font, angle in plan.texts]
+    artists += [_Label(x, y, s, font, angle, colour, pt) for x, y, s, font, angle, colour in plan.inside]
     return artists
 
 
@@ -125,13 +133,15 @@ def quiet_about_missing_glyphs():
         yield
 
 
-def png(rgba: memoryview, width: int, height: int, dpi: int) -> bytes:
-    """An RGB PNG written straight from Agg's opaque buffer: PIL's adaptive row filters triple the
-    encode time on flat chart art for no gain, while unfiltered rows through fast zlib stay small
-    (solid fills are long runs). No alpha channel, which some slide renderers tint as a soft mask;
-    no timestamp or software tag, so the bytes depend only on pixels."""
-    rgb = Image.frombuffer("RGBA", (width, height), rgba, "raw", "RGBA", 0, 1).convert("RGB").tobytes()  # 3x numpy's copy
-    pixels, stride, packer = memoryview(rgb), width * 3, zlib.compressobj(1)
+def png(rgba: memoryview, width: int, height: int, dpi: int, alpha: bool = False) -> bytes:
+    """A PNG written straight from Agg's buffer: PIL's adaptive row filters triple the encode time
+    on flat chart art for no gain, while unfiltered rows through fast zlib stay small (solid fills
+    are long runs). RGB for an opaque picture; RGBA (Agg's own straight alpha) for a transparent
+    one, a deck's; no timestamp or software tag, so the bytes depend only on pixels."""
+    channels = 4 if alpha else 3
+    image = Image.frombuffer("RGBA", (width, height), rgba, "raw", "RGBA", 0, 1)
+    rgb = image.tobytes() if alpha else image.convert("RGB").tobytes()  # 3x numpy's copy
+    pixels, stride, packer = memoryview(rgb), width * channels, zlib.compressobj(1)
     body = [piece for row in range(height)  # each row: filter type 0, then the row as it is
             for piece in (packer.compress(b"\0"), packer.compress(pixels[row * stride:(row + 1) * stride]))]
 
@@ -139,6 +149,6 @@ def png(rgba: memoryview, width: int, height: int, dpi: int) -> bytes:
         return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
 
     per_metre = round(dpi / 0.0254)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6 if alpha else 2, 0, 0, 0))
             + chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
             + chunk(b"IDAT", b"".join(body) + packer.flush()) + chunk(b"IEND", b""))

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from .hbar import rows
 from .kinds import CHART_KINDS
-from .layout import Plan, Span
+from .layout import Plan, Span, value_range
 from .rendered import RenderedChart
 from .vectors import VectorChart, vector_chart
 from ..model import ChartBlock, Document
@@ -37,6 +37,12 @@ def plan_chart(block: ChartBlock, theme: Theme, width: float, height: float,
     return CHART_KINDS[block.kind].plan(block, theme, width, height, span, whole)
 
 
+def drawn_as(block: ChartBlock) -> ChartBlock:
+    """The chart as both outputs draw it (a vertical chart whose labels would crowd out its bars is
+    drawn horizontally); the writers and checks ask this once per chart, before any layout."""
+    return CHART_KINDS[block.kind].drawn(block) if block.kind in CHART_KINDS else block
+
+
 def hbar_rows(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> tuple[float, float]:
     """A horizontal chart's height as (fixed part, height per category): each bar needs room for its
     value label, and a long category label for its lines."""
@@ -49,15 +55,15 @@ def render_part(block: ChartBlock, start: int, stop: int, theme: Theme = DEFAULT
     so equal values are equal bars on every page."""
     part = replace(block, categories=block.categories[start:stop],
                    series=tuple(replace(s, values=s.values[start:stop]) for s in block.series))
-    values = [v for s in block.series for v in s.values]
     fixed, slot = rows(block, theme)
     width, height = theme.chart.width_in * 72, fixed + (stop - start) * slot
-    plan = plan_chart(part, theme, width, height, (min(0.0, *values), max(0.0, *values)), whole=block)
+    plan = plan_chart(part, theme, width, height, value_range(block, None), whole=block)
     return vector_chart(plan, theme, width, height)
 
 
 def render_chart(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> RenderedChart:
     """Lay out one chart as vectors (for the PDF), with a print-size picture drawn only if asked."""
+    block = drawn_as(block)
     width, height = theme.chart.width_in * 72, needed_height(block, theme)
     plan = plan_chart(block, theme, width, height)
 
@@ -84,7 +90,7 @@ def needed_height(block: ChartBlock, theme: Theme) -> float:
 
 def render_picture(block: ChartBlock, theme: Theme, width: float, height: float,
                    span: tuple[float, float] | None = None) -> tuple[bytes, tuple[int, int]]:
-    """The chart drawn to a given box (points) at the theme's chart sizes, as an opaque PNG only.
+    """The chart drawn to a given box (points) at the theme's chart sizes, as a transparent PNG, as the deck shows it.
 
     Laid out and painted in one call; the deck lays out its pictures with `plan_chart` while it plans
     its slides and paints them with `paint_picture` when the deck is drawn, so each is laid out once."""
@@ -92,6 +98,8 @@ def render_picture(block: ChartBlock, theme: Theme, width: float, height: float,
 
 
 def paint_picture(plan: Plan, theme: Theme, width: float, height: float) -> tuple[bytes, tuple[int, int]]:
-    """A plan from `plan_chart` painted as an opaque PNG: its bytes and pixel size."""
+    """A plan from `plan_chart` painted for a slide: a PNG with a transparent background, so a
+    template's coloured background shows through as it does through a native chart; its bytes and
+    pixel size. (The print-size picture of `render_chart` stays on paper.)"""
     from .paint import picture  # matplotlib is loaded only when a picture is painted
-    return picture(plan, theme, width, height)
+    return picture(plan, theme, width, height, transparent=True)

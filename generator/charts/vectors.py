@@ -61,6 +61,31 @@ def vector_chart(plan: Plan, theme: Theme, width: float, height: float) -> Vecto
         segments = (("M", corners[0]), *(("L", corner) for corner in corners[1:]))
         items.append(VectorPath(tuple((op, (rounded(a), rounded(b))) for op, (a, b) in segments) + (("Z", ()),), colour.upper(), None))
     items += [line(*rule, theme.palette.muted, RULE_WIDTH) for rule in plan.rules]
+    items += [_polyline(points, colour, width, dashed) for points, colour, width, dashed in plan.lines]
+    items += [VectorPath(_disc(x, y, radius), colour.upper(), None) for x, y, radius, colour in plan.marks]
     items += [VectorText(rounded(x), rounded(y), text, rounded(font.size), False, theme.palette.ink.upper(), rounded(angle))
               for x, y, text, font, angle in plan.texts]
+    items += [VectorText(rounded(x), rounded(y), text, rounded(font.size), False, colour.upper(), rounded(angle))
+              for x, y, text, font, angle, colour in plan.inside]
     return VectorChart(rounded(width), rounded(height), tuple(items))
+
+
+DASHES = (3.0, 2.0)  # a reference line's dash and gap, in points
+
+
+def _polyline(points, colour: str, width: float, dashed: bool) -> VectorPath:
+    """A line chart's series or a reference line: round joins, so a line of 60 points has no spikes."""
+    segments = (("M", tuple(map(rounded, points[0]))), *(("L", tuple(map(rounded, p))) for p in points[1:]))
+    return VectorPath(segments, None, colour.upper(), rounded(width), dashes=DASHES if dashed else None,
+                      line_cap="butt", line_join="round")
+
+
+def _disc(x: float, y: float, radius: float) -> tuple[tuple[str, tuple[float, ...]], ...]:
+    """A marker as four Bézier quarter circles (the PDF draws them as a true circle)."""
+    k = 0.5523 * radius
+    r = radius
+    return (("M", (rounded(x + r), rounded(y))),
+            ("C", tuple(map(rounded, (x + r, y + k, x + k, y + r, x, y + r)))),
+            ("C", tuple(map(rounded, (x - k, y + r, x - r, y + k, x - r, y)))),
+            ("C", tuple(map(rounded, (x - r, y - k, x - k, y - r, x, y - r)))),
+            ("C", tuple(map(rounded, (x + k, y - r, x + r, y - k, x + r, y)))), ("Z", ()))

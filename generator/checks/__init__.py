@@ -1,5 +1,5 @@
 """Findings about a briefing that no writer makes on its own: the content as a whole (content.py),
-the theme's sizes and contrast (theme.py), and characters the typeface cannot draw and right-to-left text (glyphs.py)."""
+the theme's sizes and contrast (theme.py), charts that would not show their data (charts.py), and characters the typeface cannot draw and right-to-left text (glyphs.py)."""
 
 from .content import cited_keys, document_findings
 from .glyphs import right_to_left, uncovered

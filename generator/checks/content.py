@@ -13,12 +13,13 @@ import math
 from collections.abc import Iterator
 
 from ..errors import Diagnostic
+from .charts import chart_findings
 from ..model import NOWHERE, Document, NumberFormat, Stat, StatsBlock, TableBlock
 
 
 def document_findings(document: Document) -> list[Diagnostic]:
     return [*_uncited_sources(document), *_single_category_charts(document), *_stats_not_in_data(document),
-            *_years_with_separators(document)]
+            *_years_with_separators(document), *chart_findings(document)]
 
 
 def cited_keys(document: Document) -> set[str]:

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..model import (ALIGNMENTS, CHART_KINDS, Block, BulletItem, BulletsBlock, CalloutBlock, Cell, ChartBlock, Column,
-                     NumberFormat, Series, Stat, StatsBlock, TableBlock)
+from ..model import (ALIGNMENTS, CHART_KINDS, CHART_OPTIONS, Block, BulletItem, BulletsBlock, CalloutBlock, Cell, ChartBlock,
+                     Column, NumberFormat, Reference, Series, Stat, StatsBlock, TableBlock)
 from ..model import ImageBlock, TextBlock
 from .bindings import binds
 from .data_blocks import chart_from_file, table_from_file
-from .nodes import Fields
+from .nodes import Fields, is_null, suggest
 from .prose import read_image_block, read_text
 
 if TYPE_CHECKING:
@@ -56,7 +56,8 @@ def _stat(reader: DocumentReader, node: Node, path: str) -> Stat | None:
 
 
 def read_chart(reader: DocumentReader, node: Node, path: str) -> ChartBlock | None:
-    keys = ("type", "title", "subtitle", "categories", "series", "note", "sources", "format", "notes", "data", "id")
+    keys = ("type", "title", "subtitle", "categories", "series", "note", "sources", "format", "notes", "stacked", "highlight",
+            "reference", "data", "id")
     from_file = _has_key(node, "data")  # `data: {file: ...}` in place of categories and series
     fields = reader.mapping(node, path, keys, required=("title", "sources") if from_file else ("title", "categories", "series", "sources"))
     if fields is None:
@@ -72,12 +73,76 @@ def read_chart(reader: DocumentReader, node: Node, path: str) -> ChartBlock | No
         categories = reader.texts(categories_node, fields.child("categories"), 1) if categories_node else ()
         series = _series_list(reader, fields, title or "Value", categories_node, number_format)
     sources = reader.cite_list(fields.get("sources"), fields.child("sources"), 1)
-    if None in (kind, title, number_format) or not categories or not series or not sources:
+    extras = _chart_options(reader, fields, kind, categories, series, number_format) if kind else None
+    if None in (kind, title, number_format, extras) or not categories or not series or not sources:
         return reader.bindings.define(reader, fields, None)
     return reader.bindings.define(reader, fields, ChartBlock(
         title, categories, tuple(series), sources, kind, fields.text("subtitle"), fields.text("note"),
-        number_format, fields.text("notes"), reader.origin(node, path), data_from=data_from,
+        number_format, fields.text("notes"), reader.origin(node, path), data_from=data_from, **extras,
     ))
+
+
+def _chart_options(reader: DocumentReader, fields: Fields, kind: str, categories: tuple[str, ...], series: list[Series],
+                   number_format: NumberFormat | None) -> dict | None:
+    """`stacked`, `highlight` and `reference`, each only on the kinds that can draw it (CHART_OPTIONS),
+    so a key a chart would silently ignore is an error instead."""
+    options, ok = {}, True
+    for key in ("stacked", "highlight", "reference"):
+        if fields.get(key) is not None and key not in CHART_OPTIONS[kind]:
+            kinds = ", ".join(k for k, accepted in CHART_OPTIONS.items() if key in accepted)
+            reader.error(fields.get(key), fields.child(key), f"a {kind} chart cannot show {key!r}", f"{key} works on {kinds} charts")
+            ok = False
+    if (node := fields.get("stacked")) is not None and key_allowed(kind, "stacked"):
+        if not (isinstance(node, ScalarNode) and node.tag.endswith(":bool")):
+            reader.expect(node, fields.child("stacked"), "true or false")
+            ok = False
+        else:
+            options["stacked"] = node.value.lower() in ("true", "yes", "on")
+    if (node := fields.get("highlight")) is not None and key_allowed(kind, "highlight"):
+        highlight = _highlight(reader, node, fields.child("highlight"), categories, series, options.get("stacked", False))
+        ok = ok and highlight is not None
+        options["highlight"] = highlight or ()
+    if (node := fields.get("reference")) is not None and key_allowed(kind, "reference"):
+        items = [(node, fields.child("reference"))] if not isinstance(node, SequenceNode) else list(reader.items(node, fields.child("reference")))
+        references = [_reference(reader, child, at, number_format) for child, at in items]
+        ok = ok and None not in references
+        options["references"] = tuple(r for r in references if r is not None)
+    return options if ok else None
+
+
+def key_allowed(kind: str, key: str) -> bool:
+    return key in CHART_OPTIONS[kind]
+
+
+def _highlight(reader: DocumentReader, node: Node, path: str, categories: tuple[str, ...], series: list[Series],
+               stacked: bool) -> tuple[str, ...] | None:
+    """Categories picked out in the accent colour: each must be one of the chart's, and the chart's
+    colours must not already mean series (one series, not stacked)."""
+    items = [(node, path)] if isinstance(node, ScalarNode) else list(reader.items(node, path, 1))
+    picked = []
+    for child, at in items:
+        name = reader.text(child, at)
+        if name is not None and name not in categories:
+            near, listed = suggest(name, categories), ", ".join(categories[:12]) + (", ..." if len(categories) > 12 else "")
+            reader.error(child, at, f"highlight {name!r} is not one of the chart's categories",
+                         (f"did you mean {near!r}? " if near else "") + f"categories: {listed}")
+            name = None
+        picked.append(name)
+    if len(series) > 1 or stacked:
+        reader.error(node, path, "highlight needs a chart of one series: with several, colour already tells the series apart",
+                     "chart the one series to highlight, or use a reference line")
+        return None
+    return tuple(picked) if picked and None not in picked else None
+
+
+def _reference(reader: DocumentReader, node: Node, path: str, number_format: NumberFormat | None):
+    """`{value: 0.3, label: "France +0.3 %"}`: a labelled line across the plot."""
+    fields = reader.mapping(node, path, ("value", "label"), required=("value", "label"))
+    if fields is None or fields.get("value") is None:
+        return None
+    value = reader.figure(fields.get("value"), fields.child("value"), number_format)
+    label = fields.text("label")
+    return Reference(value, label) if value is not None and label is not None else None
 
 
 def _series_list(reader: DocumentReader, fields: Fields, default_name: str, categories_node: Node | None,
@@ -94,14 +159,21 @@ def _series(reader: DocumentReader, node: Node, path: str, default_name: str, ex
     if values_node is None:
         return None
     values_path = fields.child("values")
-    values = [reader.figure(v, p, number_format, minimum=0) for v, p in reader.items(values_node, values_path, 1)]
+    entries = list(reader.items(values_node, values_path, 1))
+    values = [MISSING if is_null(v) else reader.figure(v, p, number_format) for v, p in entries]  # null: a value the source lacks
     if expected is not None and isinstance(values_node, SequenceNode) and len(values) != expected:
         reader.error(values_node, values_path, f"expected {expected} values, one per category, found {len(values)}",
                    _split_thousands_hint(values_node))
         return None
     if not values or None in values:
         return None
-    return Series(fields.text("name") or default_name, tuple(values))
+    if all(v is MISSING for v in values):
+        reader.error(values_node, values_path, "every value is null, so the series shows nothing", "give at least one number")
+        return None
+    return Series(fields.text("name") or default_name, tuple(None if v is MISSING else v for v in values))
+
+
+MISSING = object()  # a null value while reading, told apart from None (a value reported as bad)
 
 
 def read_table(reader: DocumentReader, node: Node, path: str) -> TableBlock | None:

@@ -116,15 +116,12 @@ def _series(cells: CellReader, header: list[object], body: Rows, index: int, gri
     if not _filled(header[index]):
         cells.at(grid.top, column, "the series in this column has no name", "name each series in the header row")
     name = cells.text_of(header[index], grid.top, column) or ""
-    values = []
+    values: list[float | None] = []
     for row, cells_of_row in body:
-        value = cells_of_row[index]
-        if not _filled(value):
-            cells.at(row, column, "the cell is empty; a chart needs a value for every category of every series",
-                     "give the value; a chart cannot show a gap yet")
-            values.append(0.0)
-        else:
-            values.append(cells.figure_of(value, row, column, number_format, minimum=0) or 0.0)
+        value = cells_of_row[index]  # an empty cell is a value the source lacks: a gap, as `null` is in YAML
+        values.append(cells.figure_of(value, row, column, number_format) or 0.0 if _filled(value) else None)
+    if all(value is None for value in values):
+        cells.at(grid.top, column, f"the series {name!r} has no values", "give at least one value in its column")
     return Series(name, tuple(values))
 
 

@@ -91,7 +91,16 @@ def chart_warnings(plan: DeckPlan) -> list[Diagnostic]:
                 chart.block.origin, f"chart labels are set at {chart.font_size:g} pt to fit {len(chart.block.categories)} "
                 f"categories on one slide", level="warning", where=f"slide {number}",
                 hint="show fewer categories for a projector, or split the chart"))
+        for chart in (s for s in slide.shapes if isinstance(s, ChartBox) and s.picture and s.picture.thickness is not None
+                      and s.picture.thickness < THINNEST_SLIDE):
+            found.append(Diagnostic.at(
+                chart.block.origin, f"the chart's bars are {chart.picture.thickness:.1f} pt wide on the slide, too thin to "
+                "see from the room", level="warning", where=f"slide {number}",
+                hint="show fewer categories on a slide, or use a line chart for a long series"))
     return found
+
+
+THINNEST_SLIDE = 1.5  # points: three pixels on a 1920 x 1080 screen; a bar thinner than that projects as a hairline
 
 
 def split_notes(plan: DeckPlan) -> list[Diagnostic]:

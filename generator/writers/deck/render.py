@@ -21,7 +21,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from ... import __version__, measure
-from ...charts import paint_picture
+from ...charts import paint_picture, plan_chart
 from ...model import Document
 from ...stamp import Stamp
 from ...theme import SLIDE, Theme
@@ -154,11 +154,11 @@ def _chart(slide, box: ChartBox, theme: Theme, native_charts: bool) -> None:
     if native_charts:
         from .native import native_chart
 
-        native_chart(slide, box, theme)
-        return
-    if box.picture is None:
-        raise ValueError("the deck plan was made without pictures (plan_deck(..., pictures=False))")
-    png, _ = paint_picture(box.picture, deck_chart_theme(theme, box.font_size), box.width, box.height)
+        if native_chart(slide, box, theme):
+            return
+    chart_theme = deck_chart_theme(theme, box.font_size)  # a native deck's chart only a picture can show is laid out here
+    picture = box.picture or plan_chart(box.block, chart_theme, box.width, box.height, box.span)
+    png, _ = paint_picture(picture, chart_theme, box.width, box.height)
     _picture(slide, Picture(box.x, box.y, box.width, box.height, png, box.alt_text, box.name), theme, native_charts)
 
 

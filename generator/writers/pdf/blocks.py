@@ -14,7 +14,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from ...charts import RenderedChart, VectorChart, VectorPath, hbar_rows, render_part
+from ...charts import RenderedChart, VectorChart, VectorPath, drawn_as, hbar_rows, render_part
 from ...errors import Diagnostic
 from ...model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, attribution, source_line
 from ...theme import Theme
@@ -264,6 +264,7 @@ def _draw_text(canvas, item) -> None:
 def chart_flowables(ctx: Context, block: ChartBlock, rendered: RenderedChart, number: int) -> list[Flowable]:
     """A figure kept whole with its title, note and source line; a horizontal chart taller than a
     page instead continues on the next page, like a long table."""
+    block = drawn_as(block)  # as rendered: a vertical chart whose labels would crowd out its bars is horizontal
     if _continues(ctx, block, rendered):
         return [CondPageBreak(LONG_CHART_START), ContinuedChart(ctx, block, number, 0, len(block.categories)), Gap(6)]
     styles, figure = ctx.styles, ctx.document.words("figure", number=number)

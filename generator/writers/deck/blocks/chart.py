@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ....charts import needed_height
+from ....charts import drawn_as, needed_height, value_range
 from ....model import ChartBlock, Document, Section
 from ....theme import DECK_CHART_MIN_HEIGHT, DECK_CHART_SIZES, DECK_CHART_SMALL, SLIDE, Theme
 from ..shapes import ChartBox, SlidePlan
@@ -18,10 +18,10 @@ from ..text import MIN_BODY, below, capped_text, continued, headline, source_box
 
 
 def slides(document: Document, section: Section, block: ChartBlock, theme: Theme) -> list[SlidePlan]:
+    block = drawn_as(block)  # as the PDF draws it: horizontal when its labels would crowd out vertical bars
     room = _chart_frame(document, block, theme, continued(block.title, 1, document.words))[1]
     parts = chart_parts(block, theme, room)
-    values = [v for series in block.series for v in series.values]
-    span = (min(0.0, *values), max(0.0, *values)) if len(parts) > 1 else None
+    span = value_range(block, None) if len(parts) > 1 else None  # stack totals and reference lines included
     return [_chart_slide(document, block, part, size, span, index, theme) for index, (part, size) in enumerate(parts)]
 
 
