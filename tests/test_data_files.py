@@ -236,3 +236,14 @@ def test_new_figures_in_a_data_file_give_the_outputs_a_new_document_id(tmp_path:
         return pdf[pdf.rindex(b"/ID"):][:80]
 
     assert document_id(before) != document_id(after)
+
+
+def test_a_chart_from_a_file_takes_negative_values_and_an_empty_cell_as_a_gap(tmp_path: Path):
+    from generator.content import load
+
+    (tmp_path / "gap.csv").write_text("Month,Value\nJan,10\nFeb,\nMar,12\nApr,-3\n", encoding="utf-8")
+    content = tmp_path / "c.yaml"
+    content.write_text("title: T\nsources: {s: {title: S, publisher: P}}\nsections:\n  - title: A\n    blocks:\n"
+                       "      - chart: {type: line, title: M, data: {file: gap.csv}, sources: s}\n", encoding="utf-8")
+    chart = load(content).charts()[0]
+    assert chart.series[0].values == (10, None, 12, -3)

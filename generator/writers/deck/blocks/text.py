@@ -21,7 +21,7 @@ def slides(document: Document, section: Section, block: TextBlock, theme: Theme)
     title = block.title or section.title
     source = source_box(document, block.sources, theme) if block.sources else None
     bottom = (source.y - 8) if source else SLIDE.bottom
-    top = content_top(title, theme, 18)
+    top = content_top(title, theme, 18, document.words)
     width = SLIDE.content_width
 
     def layout(size: float):
@@ -34,7 +34,7 @@ def slides(document: Document, section: Section, block: TextBlock, theme: Theme)
     size, (pieces, heights, counts) = largest_on_fewest_slides(sizes, layout, lambda laid: len(laid[2]))
     planned, start = [], 0
     for index, count in enumerate(counts):
-        head = headline(continued(title, index), theme)
+        head = headline(continued(title, index, document.words), theme)
         paragraphs = [_para(piece, size, theme) for piece in pieces[start:start + count]]
         box = TextBox(SLIDE.margin, below(head, 18), width, sum(heights[start:start + count]), paragraphs, origin=block.origin)
         start += count
