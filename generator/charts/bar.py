@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from .columns import Columns, columns, label_depth, turned_labels
+from .columns import Columns, columns, label_depth, shortened, turned_labels
 from .fonts import Font, chart_fonts
 from .layout import (BAR_MAX, CAT_GAP, LABEL_GAP, PAD, Axis, ChartKind, Plan, Span, bar_colour, legend, on_colour, positions,
                      reference_room, runs, shown_values, stack_tips, value_range, widest_value)
@@ -122,12 +122,13 @@ def height(block: ChartBlock, theme: Theme) -> float:
 
 def drawn(block: ChartBlock) -> ChartBlock:
     """The chart as horizontal bars when its category labels, turned upwards under the bars, would
-    take more than half its height at print size: the plot must keep at least half the chart's
-    box, and a label column beside horizontal bars holds long labels in a line or two. Decided on
+    take more than half its height at print size, or would have to be cut short to stay in two
+    lines: the plot must keep at least half the chart's box, and a label column beside horizontal
+    bars holds long labels in a line or two. Decided on
     the print geometry (the deck's slide has about the same width per em), so both outputs agree."""
     cat, val = chart_fonts(DEFAULT_THEME)
     layout = columns(block, DEFAULT_THEME.chart.width_in * 72, cat, val, BAR_MAX * DEFAULT_THEME.chart.bar_scale)
-    if layout.turned and label_depth(block, layout, cat) > height(block, DEFAULT_THEME) / 2:
+    if layout.turned and (label_depth(block, layout, cat) > height(block, DEFAULT_THEME) / 2 or shortened(block, layout, cat)):
         return replace(block, kind="hbar")
     return block
 

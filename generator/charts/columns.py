@@ -51,6 +51,12 @@ def columns(block: ChartBlock, width: float, cat: Font, val: Font, bar_max: floa
     return Columns(left, slot, group, marks, upright, turned, step)
 
 
+def shortened(block: ChartBlock, columns: Columns, cat: Font) -> bool:
+    """Whether a turned label had to be cut short with an ellipsis to stay in two lines."""
+    labelled = block.categories[::columns.step]
+    return columns.turned and any(" ".join(lines) != label for label, lines in zip(labelled, turned_labels(block, columns, cat)))
+
+
 def label_depth(block: ChartBlock, columns: Columns, cat: Font) -> float:
     """Room below the baseline for the category labels."""
     if columns.turned:
@@ -61,15 +67,14 @@ def label_depth(block: ChartBlock, columns: Columns, cat: Font) -> float:
 
 def turned_labels(block: ChartBlock, columns: Columns, cat: Font) -> list[list[str]]:
     """Each labelled category's turned label as lines side by side in its slot: one line while it is
-    no longer than TURNED_DEPTH ems, else wrapped (a word longer than a line breaks with a hyphen)
-    to that depth, deeper only when its slot cannot hold that many lines. Every character is printed,
-    and a 500-character label cannot make the chart thousands of points tall."""
+    no longer than TURNED_DEPTH ems, else wrapped (a word longer than a line breaks with a hyphen) to
+    that depth in at most two lines, the second shortened with an ellipsis when there is more (the
+    alt text has it whole), or one when the slot holds only one. A 500-character label
+    cannot make the chart thousands of points tall."""
     depth = TURNED_DEPTH * cat.size
     across = max(1, math.floor((columns.slot * columns.step - 2 - cat.ascent - cat.descent) / cat.pitch) + 1)
     labels = []
     for label in block.categories[::columns.step]:
-        room, lines = depth, [label]
-        while cat.width(label) > depth and len(lines := cat.wrap(label, room)) > across:
-            room *= 1.25
+        lines = cat.label(label, depth, min(2, across)) if cat.width(label) > depth else [label]
         labels.append(lines)
     return labels

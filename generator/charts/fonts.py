@@ -52,6 +52,17 @@ class Font:
                 lines.append(word)
         return lines or [""]
 
+    def label(self, text: str, width: float, most: int = 2) -> list[str]:
+        """A category label wrapped to at most `most` lines, the last shortened with an ellipsis when
+        there is more: a long label cannot crowd out the plot, and its full text is in the alt text."""
+        lines = self.wrap(text, width)
+        if len(lines) <= most:
+            return lines
+        last = lines[most - 1].rstrip("-")
+        while len(last) > 1 and self.width(last.rstrip() + "…") > width:
+            last = last[:-1]
+        return [*lines[:most - 1], last.rstrip() + "…"]
+
     def _reach(self, width: float) -> int:
         """More characters than any line of `width` holds, unless the text is of hair-thin glyphs
         (a tenth of an em): measuring only that far keeps a 5,000-character word from being measured

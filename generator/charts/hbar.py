@@ -34,11 +34,11 @@ def plan(block: ChartBlock, theme: Theme, width: float, height: float,
     group = min(slot * (0.7 if k == 1 else 0.8), k * HBAR_MAX * theme.chart.bar_scale)
     fits = max(1, math.floor((slot - 2 - cat.ascent - cat.descent) / cat.pitch) + 1)
     for share in HBAR_SHARES:  # the narrowest label column whose wrapped labels fit their slot
-        measured = [cat.wrap(c, width * share) for c in whole.categories]
+        measured = [cat.label(c, width * share) for c in whole.categories]
         if max(map(len, measured), default=1) <= fits:
             break
     column = max((cat.width(line) for ls in measured for line in ls), default=0.0)
-    lines = measured if whole is block else [cat.wrap(c, width * share) for c in block.categories]
+    lines = measured if whole is block else [cat.label(c, width * share) for c in block.categories]
     room = LABEL_GAP + widest
     axis = Axis.fit(PAD + column + CAT_GAP, width - PAD, room, room if vmin < 0 else 0.0, vmin, vmax)
     _bars(out, block, theme, axis, val, plot_top, slot, group)
@@ -90,7 +90,7 @@ def rows(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> tuple[float, float]
     series = positions(block)
     slot = series * (val.ascent + val.descent + 1.5) / (0.7 if series == 1 else 0.8)  # bars fill 70-80% of a slot
     if theme.chart.width_in:  # a long label's lines fit its slot (the deck's chart is sized by its slide instead)
-        lines = max(len(cat.wrap(c, theme.chart.width_in * 72 * HBAR_SHARES[-1])) for c in block.categories or [""])
+        lines = max(len(cat.label(c, theme.chart.width_in * 72 * HBAR_SHARES[-1])) for c in block.categories or [""])
         slot = max(slot, 2 + cat.ascent + cat.descent + (lines - 1) * cat.pitch)
     legend_depth = val.pitch * 2 + 6 if len(block.series) > 1 else 0.0
     return 2 * PAD + legend_depth + (val.pitch if block.references else 0.0), slot

@@ -29,7 +29,7 @@ def _turned(block: ChartBlock) -> Iterator[Diagnostic]:
     drawn = drawn_as(block)
     if drawn.kind != block.kind:
         yield Diagnostic.at(block.origin, f"chart {block.title!r} is drawn as horizontal bars: its {len(block.categories)} category "
-                            "labels would take more than half its height under vertical bars", level="note",
+                            "labels, turned under vertical bars, would take more than half its height or be cut short", level="note",
                             hint="write `type: hbar` to say so, or shorten the category labels")
 
 
