@@ -21,6 +21,7 @@ ChartKind = Literal["bar", "hbar"]
 PAGE_SIZES: tuple[str, ...] = ("A4", "Letter")
 CHART_KINDS: tuple[str, ...] = ("bar", "hbar")
 ALIGNMENTS: tuple[str, ...] = ("left", "center", "right")
+OUTPUTS: tuple[str, ...] = ("pdf", "deck")  # what `only:` on a block may name
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class Stat:
     source: str
     format: NumberFormat = NumberFormat()
     origin: Origin = NOWHERE
+    lead: bool = False  # the block's lead figure: a wider card with a larger figure
 
     @property
     def shown(self) -> str:
@@ -129,6 +131,7 @@ class StatsBlock:
     title: str | None = None
     notes: str | None = None
     origin: Origin = NOWHERE
+    only: str | None = None  # "pdf" or "deck": the one output that shows this block; None: both
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -156,6 +159,8 @@ class ChartBlock:
     format: NumberFormat = NumberFormat()
     notes: str | None = None
     origin: Origin = NOWHERE
+    only: str | None = None  # "pdf" or "deck": the one output that shows this block; None: both
+    deck_categories: int | None = None  # the deck shows only the first this many categories
 
     def texts(self) -> Iterator[str]:
         yield from (self.title, self.subtitle or "", self.note or "", *self.categories)
@@ -186,18 +191,23 @@ class TableBlock:
     note: str | None = None
     notes: str | None = None
     origin: Origin = NOWHERE
+    subtitle: str | None = None
+    footnotes: tuple[str, ...] = ()  # notes tied to rows by markers such as "*" in the cells
+    only: str | None = None  # "pdf" or "deck": the one output that shows this block; None: both
+    deck_rows: int | None = None  # the deck shows only the first this many rows
 
     def shown_rows(self) -> list[list[str]]:
         return [[col.show(cell) for col, cell in zip(self.columns, row)] for row in self.rows]
 
     def texts(self) -> Iterator[str]:
-        yield from (self.title, self.note or "", *(column.name for column in self.columns))
+        yield from (self.title, self.subtitle or "", self.note or "", *self.footnotes, *(column.name for column in self.columns))
         yield from (cell for row in self.shown_rows() for cell in row)
         yield self.notes or ""
 
     def data(self) -> tuple[list[float], list[str]] | None:
         numbers = [cell for row in self.rows for cell in row if isinstance(cell, (int, float))]
-        return numbers, [self.title, self.note or "", *(cell for row in self.shown_rows() for cell in row)]
+        return numbers, [self.title, self.subtitle or "", self.note or "", *self.footnotes,
+                         *(cell for row in self.shown_rows() for cell in row)]
 
 
 @dataclass(frozen=True)
@@ -218,6 +228,7 @@ class BulletsBlock:
     sources: tuple[str, ...] = ()
     notes: str | None = None
     origin: Origin = NOWHERE
+    only: str | None = None  # "pdf" or "deck": the one output that shows this block; None: both
 
     def texts(self) -> Iterator[str]:
         yield from (self.title, self.intro or "", *(item.full_text for item in self.items))
@@ -233,6 +244,7 @@ class CalloutBlock:
     sources: tuple[str, ...]
     notes: str | None = None
     origin: Origin = NOWHERE
+    only: str | None = None  # "pdf" or "deck": the one output that shows this block; None: both
 
     def texts(self) -> Iterator[str]:
         yield self.text
@@ -243,6 +255,11 @@ class CalloutBlock:
 
 
 Block = Union[StatsBlock, ChartBlock, TableBlock, BulletsBlock, CalloutBlock]
+
+
+def shown_in(block: Block, output: str) -> bool:
+    """Whether `output` ("pdf" or "deck") shows the block: `only:` keeps a block to one of them."""
+    return getattr(block, "only", None) in (None, output)  # a kind without the field is shown (or refused) by both
 
 
 @dataclass(frozen=True)

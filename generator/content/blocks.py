@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
-from ..model import (ALIGNMENTS, CHART_KINDS, Block, BulletItem, BulletsBlock, CalloutBlock, Cell, ChartBlock, Column,
+from ..model import (ALIGNMENTS, CHART_KINDS, OUTPUTS, Block, BulletItem, BulletsBlock, CalloutBlock, Cell, ChartBlock, Column,
                      NumberFormat, Series, Stat, StatsBlock, TableBlock)
 from .nodes import Fields
 
@@ -22,16 +23,16 @@ if TYPE_CHECKING:
 
 
 def read_stats(reader: DocumentReader, node: Node, path: str) -> StatsBlock | None:
-    fields = reader.mapping(node, path, ("title", "cards", "notes"), required=("cards",))
+    fields = reader.mapping(node, path, ("title", "cards", "notes", "only"), required=("cards",))
     if fields is None:
         return None
     cards_node = fields.get("cards")
     cards = reader.each(cards_node, fields.child("cards"), lambda child, path: _stat(reader, child, path))
-    return StatsBlock(tuple(cards), fields.text("title"), fields.text("notes"), reader.origin(node, path))
+    return _common(reader, fields, StatsBlock(tuple(cards), fields.text("title"), fields.text("notes"), reader.origin(node, path)))
 
 
 def _stat(reader: DocumentReader, node: Node, path: str) -> Stat | None:
-    fields = reader.mapping(node, path, ("value", "format", "label", "source"), required=("value", "label", "source"))
+    fields = reader.mapping(node, path, ("value", "format", "label", "source", "lead"), required=("value", "label", "source"))
     if fields is None:
         return None
     value_node = fields.get("value")
@@ -43,11 +44,12 @@ def _stat(reader: DocumentReader, node: Node, path: str) -> Stat | None:
         reader.error(fields.values["source"], fields.child("source"), f"expected one source for a stat card, found {len(sources)}")
     if value is None or label is None or len(sources) != 1 or number_format is None:
         return None
-    return Stat(value, label, sources[0], number_format, reader.origin(node, path))
+    lead = _flag(reader, fields, "lead")
+    return Stat(value, label, sources[0], number_format, reader.origin(node, path), lead=bool(lead))
 
 
 def read_chart(reader: DocumentReader, node: Node, path: str) -> ChartBlock | None:
-    keys = ("type", "title", "subtitle", "categories", "series", "note", "sources", "format", "notes")
+    keys = ("type", "title", "subtitle", "categories", "series", "note", "sources", "format", "notes", "only", "deck")
     fields = reader.mapping(node, path, keys, required=("title", "categories", "series", "sources"))
     if fields is None:
         return None
@@ -60,10 +62,10 @@ def read_chart(reader: DocumentReader, node: Node, path: str) -> ChartBlock | No
     sources = reader.cite_list(fields.get("sources"), fields.child("sources"), 1)
     if None in (kind, title, number_format) or not categories or not series or not sources:
         return None
-    return ChartBlock(
+    return _common(reader, fields, ChartBlock(
         title, categories, tuple(series), sources, kind, fields.text("subtitle"), fields.text("note"),
         number_format, fields.text("notes"), reader.origin(node, path),
-    )
+    ), "categories")
 
 
 def _series_list(reader: DocumentReader, fields: Fields, default_name: str, categories_node: Node | None,
@@ -91,7 +93,8 @@ def _series(reader: DocumentReader, node: Node, path: str, default_name: str, ex
 
 
 def read_table(reader: DocumentReader, node: Node, path: str) -> TableBlock | None:
-    fields = reader.mapping(node, path, ("title", "columns", "rows", "note", "sources", "notes"), required=("title", "columns", "rows", "sources"))
+    keys = ("title", "subtitle", "columns", "rows", "footnotes", "note", "sources", "notes", "only", "deck")
+    fields = reader.mapping(node, path, keys, required=("title", "columns", "rows", "sources"))
     if fields is None:
         return None
     title = fields.text("title")
@@ -102,7 +105,10 @@ def read_table(reader: DocumentReader, node: Node, path: str) -> TableBlock | No
     sources = reader.cite_list(fields.get("sources"), fields.child("sources"), 1)
     if title is None or not columns or not rows or not sources:
         return None
-    return TableBlock(title, tuple(columns), tuple(rows), sources, fields.text("note"), fields.text("notes"), reader.origin(node, path))
+    footnotes = reader.texts(fields.get("footnotes"), fields.child("footnotes")) if fields.get("footnotes") else ()
+    table = TableBlock(title, tuple(columns), tuple(rows), sources, fields.text("note"), fields.text("notes"),
+                       reader.origin(node, path), subtitle=fields.text("subtitle"), footnotes=tuple(footnotes))
+    return _common(reader, fields, table, "rows")
 
 
 def _column(reader: DocumentReader, node: Node, path: str) -> Column | None:
@@ -145,7 +151,7 @@ def _cell(reader: DocumentReader, node: Node, path: str, column: Column) -> Cell
 
 
 def read_bullets(reader: DocumentReader, node: Node, path: str) -> BulletsBlock | None:
-    fields = reader.mapping(node, path, ("title", "intro", "items", "sources", "notes"), required=("title", "items"))
+    fields = reader.mapping(node, path, ("title", "intro", "items", "sources", "notes", "only"), required=("title", "items"))
     if fields is None:
         return None
     title = fields.text("title")
@@ -154,7 +160,8 @@ def read_bullets(reader: DocumentReader, node: Node, path: str) -> BulletsBlock 
     sources = reader.cite_list(fields.get("sources"), fields.child("sources"))
     if title is None or not items:
         return None
-    return BulletsBlock(title, tuple(items), fields.text("intro"), sources, fields.text("notes"), reader.origin(node, path))
+    return _common(reader, fields, BulletsBlock(title, tuple(items), fields.text("intro"), sources, fields.text("notes"),
+                                                reader.origin(node, path)))
 
 
 def _bullet(reader: DocumentReader, node: Node, path: str) -> BulletItem | None:
@@ -167,14 +174,43 @@ def _bullet(reader: DocumentReader, node: Node, path: str) -> BulletItem | None:
 
 
 def read_callout(reader: DocumentReader, node: Node, path: str) -> CalloutBlock | None:
-    fields = reader.mapping(node, path, ("text", "sources", "notes"), required=("text", "sources"))
+    fields = reader.mapping(node, path, ("text", "sources", "notes", "only"), required=("text", "sources"))
     if fields is None:
         return None
     text = fields.text("text")
     sources = reader.cite_list(fields.get("sources"), fields.child("sources"), 1)
     if text is None or not sources:
         return None
-    return CalloutBlock(text, sources, fields.text("notes"), reader.origin(node, path))
+    return _common(reader, fields, CalloutBlock(text, sources, fields.text("notes"), reader.origin(node, path)))
+
+
+def _common(reader: DocumentReader, fields: Fields, block, deck_key: str | None = None):
+    """The keys every block takes besides its own: `only` (pdf or deck: the one output that shows
+    it) and, on tables and charts, `deck: {rows: N}` or `deck: {categories: N}`, so a long ranking
+    is presented as its top N while the PDF keeps it whole."""
+    only_node = fields.get("only")
+    only = reader.choice(only_node, fields.child("only"), OUTPUTS) if only_node else None
+    changes: dict = {"only": only} if only else {}
+    deck_node = fields.get("deck")
+    if deck_node is not None and deck_key:
+        deck = reader.mapping(deck_node, fields.child("deck"), (deck_key,))
+        count_node = deck.get(deck_key) if deck else None
+        if count_node is not None:
+            count = reader.integer(count_node, deck.child(deck_key), 1, 10_000)
+            if count is not None:
+                changes["deck_rows" if deck_key == "rows" else "deck_categories"] = count
+    return replace(block, **changes) if changes else block
+
+
+def _flag(reader: DocumentReader, fields: Fields, key: str) -> bool | None:
+    """A true/false key; anything else is an error that says so."""
+    node = fields.get(key)
+    if node is None:
+        return None
+    if isinstance(node, ScalarNode) and node.tag.endswith(":bool") and node.value.lower() in ("true", "false"):
+        return node.value.lower() == "true"
+    reader.expect(node, fields.child(key), "true or false")
+    return None
 
 
 def _split_thousands_hint(values: Node) -> str | None:

@@ -19,7 +19,8 @@ from reportlab.platypus import (ActionFlowable, BaseDocTemplate, CondPageBreak, 
 from ... import __version__
 from ...charts import RenderedChart
 from ...errors import Diagnostic
-from ...model import NOWHERE, BulletsBlock, CalloutBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock, cites_line
+from ...model import (NOWHERE, BulletsBlock, CalloutBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock, cites_line,
+                      shown_in)
 from ...theme import Theme
 from .. import Options, Output
 from . import blocks
@@ -155,11 +156,15 @@ def _story(ctx: blocks.Context, charts: dict[ChartBlock, RenderedChart]) -> list
     story: list[Flowable] = [_tagged(TitleBand(ctx), ctx.document.meta.origin_of("title"))]
     numbers = {"figure": 0, "table": 0}
     for index, section in enumerate(ctx.document.sections, 1):
+        shown = [block for block in section.blocks if shown_in(block, "pdf")]
+        if not shown:
+            continue  # every block of the section is kept to the deck
         heading = [blocks.Bookmark(f"section-{index}", section.title, 0), Paragraph(escape(section.title), ctx.styles.section)]
-        body = [_tagged(flowable, block.origin) for block in section.blocks for flowable in _block(ctx, block, charts, numbers)]
+        parts = [[_tagged(flowable, block.origin) for flowable in _block(ctx, block, charts, numbers)] for block in shown]
+        body = [flowable for part in parts for flowable in part]
         lead = _page_switch(body)  # a landscape table opens its own page: the heading goes there with it
-        rest = body[len(lead):]
-        story += [*lead, _RoomFor(heading, rest[0] if rest else None), *heading, *rest]
+        first = parts[0][len(lead):] if parts else []
+        story += [*lead, _RoomFor(heading, first), *heading, *body[len(lead):]]
     return story + _sources(ctx)
 
 
@@ -195,27 +200,42 @@ def _block(ctx: blocks.Context, block, charts: dict[ChartBlock, RenderedChart], 
 
 
 class _RoomFor(CondPageBreak):
-    """A heading starts a new page unless it fits here with what follows it: all of a block that
-    must stay whole (a figure), the room a long table asks before it starts, or up to 200 pt of
-    anything else. platypus's keepWithNext cannot hold a heading to a KeepTogether, which is how
-    figures travel, so the room is measured at layout time, when the canvas is there to measure with.
-    """
+    """A heading starts a new page unless it fits here with the start of the block after it: all
+    of a part that must stay whole (a figure, a callout, a row of stat cards), the room a long
+    table or list asks before it starts, and up to 200 pt of text that may split. platypus's
+    keepWithNext cannot hold a heading to a KeepTogether, which is how figures travel, so the room
+    is measured at layout time, when the canvas is there to measure with. A figure taller than a
+    page, which is printed scaled to the room left, needs half a page (FILL_BEFORE_MOVING)."""
 
-    def __init__(self, heading: list[Flowable], following: Flowable | None):
+    def __init__(self, heading: list[Flowable], following: list[Flowable]):
         super().__init__(0)
         self.heading, self.following = heading, following
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.height = sum(part.wrapOn(self.canv, available_width, 1e6)[1] + part.getSpaceBefore() + part.getSpaceAfter()
                           for part in self.heading)
-        following = self.following
-        if isinstance(following, CondPageBreak):
-            self.height += following.height
-        elif following is not None:
-            needed = following.wrapOn(self.canv, available_width, 1e6)[1]
-            whole = isinstance(following, KeepTogether) and needed <= self._frame_height()
-            self.height += needed if whole else min(needed, HEADING_ROOM)
+        self.height += self._following(available_width)
         return super().wrap(available_width, available_height)
+
+    def _following(self, width: float) -> float:
+        """The height the block after the heading needs on the heading's page."""
+        frame, used, need = self._frame_height(), 0.0, 0.0
+        for index, part in enumerate(self.following):
+            if isinstance(part, CondPageBreak):
+                need = max(need, used + part.height)
+                continue
+            if isinstance(part, ActionFlowable) or (isinstance(part, blocks.Gap) and index == len(self.following) - 1):
+                continue  # the space after a block need not fit on its page
+            height = part.wrapOn(self.canv, width, 1e6)[1]
+            if isinstance(part, KeepTogether):
+                height = part._H  # its wrap answers "too tall" to force a split; _H is its content's height(part).split is Flowable.split or isinstance(part, KeepTogether):
+                used += height if height <= frame else frame * FILL_BEFORE_MOVING
+            else:
+                used += min(height, max(HEADING_ROOM - used, 0.0))
+            need = max(need, used)
+            if used >= HEADING_ROOM:
+                break
+        return need
 
     def _frame_height(self) -> float:
         frame = getattr(getattr(self.canv, "_doctemplate", None), "frame", None)
