@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import FIXTURES, run_cli
-from .layout_probe import headings_at_foot
+from .layout_probe import headings_at_foot, rows_per_page
 
 
 @pytest.fixture(scope="module")
@@ -26,3 +26,9 @@ def test_no_page_of_the_large_fixture_ends_with_a_heading(tmp_path):
     result = run_cli("build", "large.yaml", "--out", str(tmp_path), "--format", "pdf", cwd=FIXTURES)
     assert result.returncode == 0, result.stderr
     assert headings_at_foot(tmp_path / "large.pdf") == []
+
+
+@pytest.mark.parametrize("key", [r"R\d\d", r"G0\d\d", r"G1\d\d", r"G2\d\d", r"G3\d\d", r"G4\d\d"])
+def test_a_table_split_leaves_three_rows_or_more_on_each_side(real, key):
+    sides = [count for count in rows_per_page(real[0], key) if count]
+    assert sides and min(sides) >= 3, sides

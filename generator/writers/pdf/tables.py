@@ -22,6 +22,7 @@ from .styles import BOLD, REGULAR, string_width
 PAD = 6.0
 TITLE_GAP = 4.0
 SPLIT_IN_ROW = 30.0  # a row taller than the space left may break inside, if each part keeps this much
+MIN_ROWS = 3  # a table split across pages leaves at least this many rows on each side
 KEEP_WHOLE_ROWS = 15  # tables up to this many rows move to the next page whole rather than break
 LONG_TABLE_START = 160.0  # points a long table needs below its title (a few rows) before it may start
 LONG_WORD_SHARE = 1 / 3  # a word wider than this share of the portrait frame may break rather than turn the page
@@ -186,12 +187,32 @@ class TitledTable(Flowable):
             parts = self.table.split(available_width, room - spare)
             if len(parts) >= 2:
                 break
+        parts = self._balanced(parts, available_width)
         if len(parts) < 2:
             return []
         first = TitledTable(self.title, parts[0], self.continued, self.bookmark, [])
         rest = [TitledTable(self.continued(), part, self.continued, None, []) for part in parts[1:]]
         rest[-1].tail = self.tail
         return [first, *rest]
+
+    def _balanced(self, parts: list[Table], width: float) -> list[Table]:
+        """The split moved so each side keeps MIN_ROWS rows or more under its header: a part of
+        one or two rows under a repeated header reads as an accident. Too few rows here moves the
+        table on (no split); too few left over moves rows from this page to the next."""
+        if len(parts) < 2:
+            return []
+        body = len(self.table._cellvalues) - 1
+        first = len(parts[0]._cellvalues) - 1
+        if first < MIN_ROWS:
+            return []
+        if body - first >= MIN_ROWS:
+            return parts
+        keep = body - MIN_ROWS
+        if keep < MIN_ROWS:
+            return []
+        heights = self.table._rowHeights  # measured by the split above, the header row first
+        parts = self.table.split(width, sum(heights[:1 + keep]) + 0.01)
+        return parts if len(parts) >= 2 and len(parts[0]._cellvalues) - 1 >= MIN_ROWS else []
 
     def draw(self) -> None:
         if self.bookmark is not None:
