@@ -55,16 +55,18 @@ def split_sides(counts: list[int]) -> list[int]:
     return [count for count in counts if count]
 
 
-def card_rows(path: Path, labels: list[str]) -> list[int]:
-    """Cards per row: the labels found on each line of the PDF, by their vertical position."""
-    rows: dict[int, int] = defaultdict(int)
+def card_rows(path: Path, figures: list[str], page: int = 1) -> list[int]:
+    """Cards per row: the lines of `page` made only of the given figures (each card's value, set
+    large on one line), and how many figures each holds, top to bottom."""
+    wanted = set(figures)
     with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            for word_line in page.extract_text_lines():
-                hits = sum(label in word_line["text"] for label in labels)
-                if hits:
-                    rows[(page.page_number, round(word_line["top"]))] += hits
-    return [rows[key] for key in sorted(rows)]
+        lines = pdf.pages[page - 1].extract_text_lines()
+    counts = []
+    for line in lines:
+        words = line["text"].split()
+        if words and all(word in wanted for word in words):
+            counts.append(len(words))
+    return counts
 
 
 def empty_fraction(shape_boxes: list[tuple[float, float, float, float]], width: float, height: float) -> float:

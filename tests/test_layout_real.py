@@ -4,10 +4,12 @@ reader notices at once: a heading alone at a page foot, a split leaving a row or
 
 from __future__ import annotations
 
+import pdfplumber
 import pytest
+from pptx import Presentation
 
 from .conftest import FIXTURES, run_cli
-from .layout_probe import headings_at_foot, rows_per_page
+from .layout_probe import card_rows, headings_at_foot, rows_per_page
 
 
 @pytest.fixture(scope="module")
@@ -18,17 +20,53 @@ def real(tmp_path_factory):
     return out / "real-ranking.pdf", out / "real-ranking.pptx", result.stderr
 
 
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    out = tmp_path_factory.mktemp("large")
+    result = run_cli("build", "large.yaml", "--out", str(out), "--format", "pdf", cwd=FIXTURES)
+    assert result.returncode == 0, result.stderr
+    return out / "large.pdf"
+
+
+def pdf_text(path, page: int) -> str:
+    with pdfplumber.open(path) as pdf:
+        return pdf.pages[page - 1].extract_text() or ""
+
+
 def test_no_page_ends_with_a_heading(real):
     assert headings_at_foot(real[0]) == []
 
 
-def test_no_page_of_the_large_fixture_ends_with_a_heading(tmp_path):
-    result = run_cli("build", "large.yaml", "--out", str(tmp_path), "--format", "pdf", cwd=FIXTURES)
-    assert result.returncode == 0, result.stderr
-    assert headings_at_foot(tmp_path / "large.pdf") == []
+def test_no_page_of_the_large_fixture_ends_with_a_heading(large):
+    assert headings_at_foot(large) == []
 
 
 @pytest.mark.parametrize("key", [r"R\d\d", r"G0\d\d", r"G1\d\d", r"G2\d\d", r"G3\d\d", r"G4\d\d"])
 def test_a_table_split_leaves_three_rows_or_more_on_each_side(real, key):
     sides = [count for count in rows_per_page(real[0], key) if count]
     assert sides and min(sides) >= 3, sides
+
+
+def test_stat_cards_fall_in_balanced_rows_with_the_lead_on_its_own(real):
+    pdf = real[0]
+    assert card_rows(pdf, "123.4M 43.4 6.9 72.1 5.8 4.4 69% 40% 1.5".split()) == [1, 4, 4]  # the lead, then 8 as 4 + 4
+    assert card_rows(pdf, "31% 18% 12% 44% 27% 9% 63%".split()) == [4, 3]
+    assert card_rows(pdf, "2.1% 1.4% 3.8% 0.9% 2.6%".split(), page=2) == [3, 2]
+
+
+def test_a_stats_blocks_title_is_printed_above_its_cards(real):
+    text = pdf_text(real[0], 1)
+    assert text.index("Nine figures that frame the year") < text.index("123.4M")
+    assert text.index("Seven figures on household needs") < text.index("31%")
+
+
+def test_nine_cards_without_a_lead_fall_three_by_three(large):
+    assert card_rows(large, "2.5M 212 13.4 8,731 38% -27% 4.1K 96.4M 57".split()) == [3, 3, 3]
+
+
+def test_deck_spreads_the_lead_and_its_cards_evenly(real):
+    deck = Presentation(str(real[1]))
+    figures = [[shape.text_frame.text for shape in slide.shapes if shape.has_text_frame
+                and shape.text_frame.text in {"123.4M", "43.4", "6.9", "72.1", "5.8", "4.4", "69%", "40%", "1.5"}]
+               for slide in deck.slides]
+    assert [len(group) for group in figures if group] == [3, 3, 3]  # the lead counts as two of a slide's four

@@ -23,7 +23,7 @@ from ...model import (NOWHERE, BulletsBlock, CalloutBlock, ChartBlock, Document,
                       shown_in)
 from ...theme import Theme
 from .. import Options, Output
-from . import blocks
+from . import blocks, cards
 from .page import FIRST_TOP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Furniture, TitleBand, numbered_canvas
 from .styles import REGULAR, build_styles
 from .tables import table_flowables
@@ -182,7 +182,7 @@ def _tagged(flowable: Flowable, origin: Origin) -> Flowable:
 # A kind missing here is an error, never drawn as another (tests/test_registry.py holds every
 # kind of the model to a line in this table).
 PDF_BLOCKS: dict[type, tuple[str | None, Callable]] = {
-    StatsBlock: (None, lambda ctx, block, chart, number: blocks.stats_flowables(ctx, block)),
+    StatsBlock: (None, lambda ctx, block, chart, number: cards.stats_flowables(ctx, block)),
     ChartBlock: ("figure", lambda ctx, block, chart, number: blocks.chart_flowables(ctx, block, chart, number)),
     TableBlock: ("table", lambda ctx, block, chart, number: table_flowables(ctx, block, number)),
     BulletsBlock: (None, lambda ctx, block, chart, number: blocks.bullets_flowables(ctx, block)),

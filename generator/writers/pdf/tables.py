@@ -187,7 +187,9 @@ class TitledTable(Flowable):
             parts = self.table.split(available_width, room - spare)
             if len(parts) >= 2:
                 break
-        parts = self._balanced(parts, available_width)
+        frame = getattr(getattr(self.canv, "_doctemplate", None), "frame", None)
+        if frame is None or available_height < frame._height - 1:  # on an empty page any split beats none
+            parts = self._balanced(parts, available_width)
         if len(parts) < 2:
             return []
         first = TitledTable(self.title, parts[0], self.continued, self.bookmark, [])
