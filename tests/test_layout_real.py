@@ -4,6 +4,8 @@ reader notices at once: a heading alone at a page foot, a split leaving a row or
 
 from __future__ import annotations
 
+import re
+
 import pdfplumber
 import pytest
 from pptx import Presentation
@@ -70,3 +72,10 @@ def test_deck_spreads_the_lead_and_its_cards_evenly(real):
                 and shape.text_frame.text in {"123.4M", "43.4", "6.9", "72.1", "5.8", "4.4", "69%", "40%", "1.5"}]
                for slide in deck.slides]
     assert [len(group) for group in figures if group] == [3, 3, 3]  # the lead counts as two of a slide's four
+
+
+def test_citation_numbers_ascend(real):
+    with pdfplumber.open(real[0]) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    marks = [[int(n) for n in group.split(", ")] for group in re.findall(r"\[(\d+(?:, \d+)+)\]", text)]
+    assert marks and all(group == sorted(group) for group in marks)

@@ -43,10 +43,10 @@ def source_anchor(number: int) -> str:
 
 
 def citation_marks(ctx: Context, keys: tuple[str, ...]) -> str:
-    """' [1, 6]': each number the cited source's entry in the Sources list, and an internal link to it."""
+    """' [1, 6]': each number the cited source's entry in the Sources list, and an internal link to it,
+    in ascending order whatever order the sources were cited in, as a reader scans a list."""
     links = []
-    for key in keys:
-        number = ctx.document.source_number(key)
+    for number in sorted({ctx.document.source_number(key) for key in keys}):
         links.append(f'<a href="#{source_anchor(number)}" color="{ctx.theme.palette.heading}">{number}</a>')
     return f" [{', '.join(links)}]" if links else ""
 
