@@ -79,3 +79,33 @@ def test_citation_numbers_ascend(real):
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
     marks = [[int(n) for n in group.split(", ")] for group in re.findall(r"\[(\d+(?:, \d+)+)\]", text)]
     assert marks and all(group == sorted(group) for group in marks)
+
+
+def test_a_tables_subtitle_sits_under_its_title_and_its_footnotes_above_the_source_line(real):
+    with pdfplumber.open(real[0]) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    title = text.index("Table 1. Households reporting an unmet need, by country\n")
+    assert text[title:].split("\n")[1] == "Share of households, per cent, ranked from highest to lowest"
+    after = text[text.index("R51"):]
+    lines = after.split("\n")
+    assert lines[1:5] == ["* France excluding Mayotte.", "** Areas under the effective control of the government only.",
+                          "Weighted to each country's household population.", "Source: Regional accounts, HNS 2025 [1, 2]"]
+
+
+def test_a_long_header_wraps_and_keeps_its_number_column_narrow(real):
+    with pdfplumber.open(real[0]) as pdf:
+        page = pdf.pages[1]
+        words = page.extract_words()
+    rank = next(word for word in words if word["text"] == "Rank")
+    share = next(word for word in words if word["text"] == "Share" and abs(word["top"] - rank["top"]) < 1)
+    header = [word for word in words if abs(word["top"] - share["top"]) < 1 and word["x0"] >= share["x0"]]
+    change = next(word for word in header if word["text"] == "Change")  # the next column's header
+    assert max(word["x1"] for word in header if word["x0"] < change["x0"]) - share["x0"] < 0.25 * (page.width - 2 * 20 * 72 / 25.4)
+
+
+def test_the_deck_shows_a_tables_subtitle_and_footnotes(real):
+    deck = Presentation(str(real[1]))
+    texts = [[shape.text_frame.text for shape in slide.shapes if shape.has_text_frame] for slide in deck.slides]
+    first = next(n for n, slide in enumerate(texts) if "Households reporting an unmet need, by country" in slide)
+    assert "Share of households, per cent, ranked from highest to lowest" in texts[first]
+    assert any("* France excluding Mayotte." in text for slide in texts[first:first + 6] for text in slide)

@@ -26,6 +26,7 @@ MIN_ROWS = 3  # a table split across pages leaves at least this many rows on eac
 KEEP_WHOLE_ROWS = 15  # tables up to this many rows move to the next page whole rather than break
 LONG_TABLE_START = 160.0  # points a long table needs below its title (a few rows) before it may start
 LONG_WORD_SHARE = 1 / 3  # a word wider than this share of the portrait frame may break rather than turn the page
+HEADER_SHARE = 0.2  # a number column's header wraps rather than widen its column past this share of the frame
 SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)  # table type sizes to try, largest first; never below 7 pt
 
 
@@ -40,8 +41,11 @@ def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowab
     layout = choose_layout(ctx, block)
     table = _table(ctx, block, layout)
     name = f"Table {number}. {block.title}"
-    title = Paragraph(f"Table {number}. {escape(block.title)}", ctx.styles.block_title)
-    tail = ([Paragraph(escape(block.note), ctx.styles.caption)] if block.note else []) + source_para(ctx, block.sources)
+    title: Flowable = Paragraph(f"Table {number}. {escape(block.title)}", ctx.styles.block_title)
+    if block.subtitle:  # under the first part's title only; later parts say "(continued)"
+        title = Stack([title, Paragraph(escape(block.subtitle), ctx.styles.block_subtitle)])
+    tail = [Paragraph(escape(note), ctx.styles.footnote) for note in block.footnotes]
+    tail += ([Paragraph(escape(block.note), ctx.styles.caption)] if block.note else []) + source_para(ctx, block.sources)
     titled = TitledTable(title, table, lambda: Paragraph(f"Table {number}. {escape(block.title)} (continued)",
                                                          ctx.styles.block_title), Bookmark(f"table-{number}", name, 1), tail)
     if len(block.rows) <= KEEP_WHOLE_ROWS:
@@ -64,7 +68,7 @@ def choose_layout(ctx: Context, block: TableBlock) -> Layout:
         room = ctx.landscape_width if landscape else ctx.width
         for size in SIZES:
             for wrap_headers in (False, True):
-                natural, minimum, numeric = _measure(block, size, wrap_headers, word_cap)
+                natural, minimum, numeric = _measure(block, size, wrap_headers, word_cap, room * HEADER_SHARE)
                 if sum(natural if not wrap_headers else minimum) <= room:
                     return Layout(size, landscape, fit_columns(natural, minimum, [not n for n in numeric], room))
     return Layout(SIZES[-1], True, _last_resort_widths(block, ctx.landscape_width))
@@ -87,10 +91,11 @@ def _last_resort_widths(block: TableBlock, room: float) -> list[float]:
     return [least + extra * share for least, extra in zip(need, wanted)]
 
 
-def _measure(block: TableBlock, size: float, wrap_headers: bool,
-             word_cap: float | None = None) -> tuple[list[float], list[float], list[bool]]:
+def _measure(block: TableBlock, size: float, wrap_headers: bool, word_cap: float | None = None,
+             header_cap: float = 1e9) -> tuple[list[float], list[float], list[bool]]:
     """Natural and smallest widths per column. A number column is as wide as its widest figure and
-    its header (or, with `wrap_headers`, its header's longest word): figures never wrap. A text
+    its header (or, with `wrap_headers`, its header's longest word): figures never wrap. A header
+    wider than `header_cap` wraps within it, so a long header keeps its column of figures narrow. A text
     column may shrink to its longest word, or to `word_cap` when words longer than that may break."""
     rows = block.shown_rows()
     natural, minimum, numeric = [], [], []
@@ -99,7 +104,7 @@ def _measure(block: TableBlock, size: float, wrap_headers: bool,
         header_words = column.name.split() or [""]
         widest_word = max(string_width(w, BOLD, size) for w in header_words)
         if column.format is not None:
-            header = widest_word if wrap_headers else string_width(column.name, BOLD, size)
+            header = widest_word if wrap_headers else min(string_width(column.name, BOLD, size), max(widest_word, header_cap))
             widest = max([header] + [string_width(c, REGULAR, size) for c in cells])
             natural.append(widest + 2 * PAD + 1)
             minimum.append(widest + 2 * PAD + 1)
@@ -155,6 +160,29 @@ def _cell(value: str, width: float, size: float, style: ParagraphStyle) -> str |
     if string_width(value, REGULAR, size) <= width - 2 * PAD - 1:
         return value
     return Paragraph(escape(value), style)
+
+
+class Stack(Flowable):
+    """Paragraphs set one under the other as one flowable: a table's title with its subtitle, which
+    TitledTable draws where a title goes. Its style is the first paragraph's (the title's space above)."""
+
+    def __init__(self, parts: list[Paragraph]):
+        super().__init__()
+        self.parts = parts
+        self.style = parts[0].style
+        self.spaceBefore = self.style.spaceBefore
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.heights = [part.wrap(available_width, available_height)[1] + (part.style.spaceBefore if i else 0)
+                        for i, part in enumerate(self.parts)]
+        self.width, self.height = available_width, sum(self.heights)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for part, height in zip(self.parts, self.heights):
+            y -= height
+            part.drawOn(self.canv, 0, y)
 
 
 class TitledTable(Flowable):

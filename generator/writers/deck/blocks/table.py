@@ -22,12 +22,14 @@ def slides(document: Document, section: Section, block: TableBlock, theme: Theme
     slides with the header repeated."""
     rows = [[c.name for c in block.columns], *block.shown_rows()]
     flexible = [c.format is None for c in block.columns]
-    first_top = below(headline(block.title, theme), 16)
+    subtitle = _subtitle(block, theme)
+    first_top = below(subtitle, 12) if subtitle else below(headline(block.title, theme), 16)
     later_top = content_top(block.title, theme, 16)
     source = source_box(document, block.sources, theme)
     bottom = (source.y - 6) if source else SLIDE.bottom
-    note = capped_text(block.note, SLIDE.margin, 0, SLIDE.content_width, (18, 16, MIN_BODY), 70, theme.palette.ink,
-                       SLIDE.table_note_cap, "the table's note") if block.note else None
+    beneath = " ".join((*block.footnotes, block.note or "")).strip()  # the footnotes, then the note
+    note = capped_text(beneath, SLIDE.margin, 0, SLIDE.content_width, (18, 16, MIN_BODY), 70, theme.palette.ink,
+                       SLIDE.table_note_cap, "the table's note") if beneath else None
     note_room = note.height + 10 if note else 0.0
 
     def room(n: int) -> float:
@@ -42,11 +44,21 @@ def slides(document: Document, section: Section, block: TableBlock, theme: Theme
         return widths, header, body, heights, balanced(heights, lambda n: room(n) - header, note_room)
 
     size, laid = largest_on_fewest_slides((theme.screen.table, 18, 16, MIN_BODY), layout, lambda laid: len(laid[4]))
-    return _table_slides(document, block, theme, rows[0], size, laid, source, note)
+    return _table_slides(document, block, theme, rows[0], size, laid, source, note, subtitle)
+
+
+def _subtitle(block: TableBlock, theme: Theme):
+    """The table's subtitle under the first slide's headline, capped as a chart's is."""
+    if not block.subtitle:
+        return None
+    cap = SLIDE.chart_subtitle_cap
+    top = below(headline(block.title, theme), 4)
+    return capped_text(block.subtitle, SLIDE.margin, top, SLIDE.content_width, (theme.screen.subtitle, 18, 16, MIN_BODY), cap,
+                       theme.palette.muted, cap, "the table's subtitle")
 
 
 def _table_slides(document: Document, block: TableBlock, theme: Theme, names: list[str], size: float, laid,
-                  source, note) -> list[SlidePlan]:
+                  source, note, subtitle=None) -> list[SlidePlan]:
     """The laid-out rows dealt onto their slides, the note beneath the last one."""
     widths, header, body, body_heights, counts = laid
     aligns = [c.align for c in block.columns]
@@ -54,11 +66,11 @@ def _table_slides(document: Document, block: TableBlock, theme: Theme, names: li
     start = 0
     for index, count in enumerate(counts):
         title = headline(continued(block.title, index), theme)
-        top = below(title, 16)
+        top = below(subtitle, 12) if subtitle and index == 0 else below(title, 16)
         chunk = range(start, start + count)
         table = TableBox(SLIDE.margin, top, widths, [names, *(body[i] for i in chunk)], aligns, size,
                          [header, *(body_heights[i] for i in chunk)])
-        shapes: list = [title, table] + ([source] if source else [])
+        shapes: list = [title, *([subtitle] if subtitle and index == 0 else []), table] + ([source] if source else [])
         start += count
         if note and index == len(counts) - 1:
             note.y = top + sum(table.row_heights) + 10
