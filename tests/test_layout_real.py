@@ -109,3 +109,19 @@ def test_the_deck_shows_a_tables_subtitle_and_footnotes(real):
     first = next(n for n, slide in enumerate(texts) if "Households reporting an unmet need, by country" in slide)
     assert "Share of households, per cent, ranked from highest to lowest" in texts[first]
     assert any("* France excluding Mayotte." in text for slide in texts[first:first + 6] for text in slide)
+
+
+def test_urls_in_the_sources_list_break_only_after_a_slash_dot_query_or_ampersand_with_a_hanging_indent(real):
+    with pdfplumber.open(real[0]) as pdf:
+        lines = pdf.pages[-1].extract_text_lines()
+    number = next(line for line in lines if line["text"].startswith("1. Household needs survey"))
+    url = [line for line in lines if line["text"].startswith(("https://", "annex-b"))]
+    assert len(url) >= 4  # the first URL wraps
+    assert all(line["x0"] > number["x0"] + 10 for line in url)
+    assert all(line["text"][-1] in "/.?&" for line, after in zip(url, url[1:]) if not after["text"].startswith("https://"))
+    deck = Presentation(str(real[1]))
+    paragraphs = [p for shape in deck.slides[len(deck.slides) - 1].shapes if shape.has_text_frame
+                  for p in shape.text_frame.paragraphs]
+    texts = [p.text for p in paragraphs]
+    start = texts.index("https://www.example-welfare.org/who-we-are/household-needs-survey-2025/methodology-and-weighting/")
+    assert texts[start + 1].startswith("annex-b") and texts[start + 1][-1] in "/.?&"

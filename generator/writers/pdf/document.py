@@ -25,7 +25,8 @@ from ...theme import Theme
 from .. import Options, Output
 from . import blocks, cards
 from .page import FIRST_TOP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Furniture, TitleBand, numbered_canvas
-from .styles import REGULAR, build_styles
+from ...urls import url_lines
+from .styles import REGULAR, build_styles, string_width
 from .tables import table_flowables
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
@@ -242,6 +243,15 @@ class _RoomFor(CondPageBreak):
         return frame._height if frame is not None else 1e6
 
 
+def _url(ctx: blocks.Context, url: str) -> str:
+    """A source's URL on lines of its own under the citation, in the entry's hanging indent, broken
+    only after / . ? & (generator.urls), so a hyphen inside a word never ends a line."""
+    style = ctx.styles.reference
+    lines = url_lines(url, ctx.width - style.leftIndent, lambda text: string_width(text, style.fontName, style.fontSize))
+    href = escape(url, {'"': "&quot;"})
+    return "<br/>".join(f'<link href="{href}" color="{ctx.theme.palette.heading}"><u>{escape(line)}</u></link>' for line in lines)
+
+
 def _sources(ctx: blocks.Context) -> list[Flowable]:
     """The briefing's own sources line, then every registry entry in full, numbered: the
     destinations of the citation marks."""
@@ -256,7 +266,6 @@ def _sources(ctx: blocks.Context) -> list[Flowable]:
     for number, source in enumerate(document.sources, 1):
         entry = f'<a name="{blocks.source_anchor(number)}"/>{number}.&nbsp;&nbsp;{escape(source.citation())}'
         if source.url:
-            url = escape(source.url, {'"': "&quot;"})
-            entry += ("" if source.citation().endswith(".") else ".") + f' <link href="{url}" color="{ctx.theme.palette.heading}"><u>{escape(source.url)}</u></link>'
+            entry += ("" if source.citation().endswith(".") else ".") + "<br/>" + _url(ctx, source.url)
         parts.append(Paragraph(entry, styles.reference))
     return parts
