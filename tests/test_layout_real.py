@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 from pptx import Presentation
 
-from .conftest import FIXTURES, run_cli
+from .conftest import EXAMPLE, FIXTURES, run_cli
 from .layout_probe import card_rows, headings_at_foot, rows_per_page
 
 
@@ -125,3 +125,24 @@ def test_urls_in_the_sources_list_break_only_after_a_slash_dot_query_or_ampersan
     texts = [p.text for p in paragraphs]
     start = texts.index("https://www.example-welfare.org/who-we-are/household-needs-survey-2025/methodology-and-weighting/")
     assert texts[start + 1].startswith("annex-b") and texts[start + 1][-1] in "/.?&"
+
+
+def test_a_block_on_one_page_is_placed_on_that_page_alone():
+    from generator.charts import render_charts
+    from generator.content import load
+    from generator.theme import DEFAULT_THEME
+    from generator.writers import Options
+    from generator.writers.pdf import write_pdf
+
+    document = load(FIXTURES / "real-ranking.yaml")
+    pages: dict[str, set[int]] = {}
+    for path, _, page in write_pdf(document, render_charts(document), DEFAULT_THEME, Options()).placements:
+        pages.setdefault(path, set()).add(page)
+    assert pages["sections[0].blocks[2].stats"] == {2}  # its title and cards moved on whole
+    assert all(len(found) == 1 for path, found in pages.items() if path.endswith(".callout")), pages
+
+
+def test_the_example_and_the_real_fixture_give_no_warnings():
+    for content in (EXAMPLE, FIXTURES / "real-ranking.yaml"):
+        result = run_cli("check", str(content))
+        assert result.returncode == 0 and " warning: " not in result.stdout, result.stdout

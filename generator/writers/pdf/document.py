@@ -78,8 +78,17 @@ class _Template(BaseDocTemplate):
             flowables.insert(0, self._shrunk(head, origin))
             super().handle_flowable(flowables)
         self._last_origin = origin
-        if origin.path and (origin.path, "page", self.page) not in self.placements[-3:]:
+        if origin.path and self._placed(head, flowables) and (origin.path, "page", self.page) not in self.placements[-3:]:
             self.placements.append((origin.path, "page", self.page))
+
+    @staticmethod
+    def _placed(head: Flowable | None, flowables: list[Flowable]) -> bool:
+        """Whether `head` printed something on this page: not moved on to the next (platypus puts it
+        back, to be laid out after the page break), and not space or an action (the gap after a
+        block that falls at the top of the next page puts nothing there)."""
+        if head is None or (flowables and (flowables[0] is head or isinstance(flowables[0], ActionFlowable))):
+            return False  # put back, or split behind a page break (a KeepTogether moving on)
+        return not isinstance(head, (blocks.Gap, ActionFlowable, CondPageBreak))
 
     def _beyond_a_page(self, flowable: Flowable) -> bool:
         """A block that must stay whole (a figure, the title band) with a part taller than an empty
