@@ -87,3 +87,27 @@ def slide_fill(path: Path) -> list[float]:
                    if shape.top is not None and shape.top + shape.height < height * 0.93]
         fills.append(max(bottoms, default=0) / height)
     return fills
+
+
+def page_gaps(path: Path) -> list[float]:
+    """For each page but the last, the share of the content area left empty below its last text."""
+    gaps = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages[:-1]:
+            lines = _lines(page)
+            top = HEAD if page.page_number > 1 else 0.0
+            area = page.height - FOOT - top
+            lowest = max((c["bottom"] for c in lines[-1]), default=top) if lines else top
+            gaps.append(round((page.height - FOOT - lowest) / area, 2))
+    return gaps
+
+
+def gaps_before_figures(path: Path) -> list[float]:
+    """The empty share of each page whose next page opens with a figure (a chart that moved on)."""
+    gaps = page_gaps(path)
+    opened = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages[1:]:
+            lines = _lines(page)
+            opened.append(bool(lines) and "".join(c["text"] for c in lines[0]).startswith("Figure"))
+    return [gap for gap, figure in zip(gaps, opened) if figure]

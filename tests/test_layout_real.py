@@ -11,7 +11,7 @@ import pytest
 from pptx import Presentation
 
 from .conftest import EXAMPLE, FIXTURES, run_cli
-from .layout_probe import card_rows, headings_at_foot, rows_per_page
+from .layout_probe import card_rows, gaps_before_figures, headings_at_foot, rows_per_page
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +146,8 @@ def test_the_example_and_the_real_fixture_give_no_warnings():
     for content in (EXAMPLE, FIXTURES / "real-ranking.yaml"):
         result = run_cli("check", str(content))
         assert result.returncode == 0 and " warning: " not in result.stdout, result.stdout
+
+
+def test_a_chart_that_moves_on_leaves_little_of_its_page_empty(large):
+    gaps = gaps_before_figures(large)
+    assert max(gaps, default=0.0) <= 0.3, gaps  # before: five such pages, up to a third empty

@@ -237,7 +237,7 @@ def test_long_table_repeats_its_header_and_says_continued_on_every_later_page(la
     header = [word for column in table.columns for word in column.name.split()]
     with pdfplumber.open(large) as pdf:
         for n in on:
-            assert sorted(header_row(pdf.pages[n]).split()) == sorted(header)
+            assert sorted(header_row(pdf.pages[n], "3").split()) == sorted(header)
         if n != on[0]:
             assert f"{title} (continued)" in pages[n]
     last_row = flat(" ".join(table.shown_rows()[-1][:3]))
@@ -252,10 +252,12 @@ def table_titled(document, start: str) -> TableBlock:
     return next(b for b in document.blocks() if isinstance(b, TableBlock) and b.title.startswith(start))
 
 
-def header_row(page) -> str:
-    """The bold words between a table's title and its first row of figures: its header row."""
+def header_row(page, number: str | None = None) -> str:
+    """The bold words between a table's title and its first row of figures: its header row (of
+    table `number`, when another table ends on the same page)."""
     words = page.extract_words(extra_attrs=["fontname"])
-    title = next(w for w in words if w["text"] == "Table" and "Bold" in w["fontname"])
+    title = next(w for w, after in zip(words, words[1:]) if w["text"] == "Table" and "Bold" in w["fontname"]
+                 and (number is None or after["text"] == f"{number}."))
     below = sorted((w for w in words if w["top"] > title["bottom"] + 1), key=lambda w: (round(w["top"]), w["x0"]))
     first_row = next(w["top"] for w in below if "Bold" not in w["fontname"])
     return " ".join(w["text"] for w in below if w["top"] < first_row)

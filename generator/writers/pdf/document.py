@@ -24,6 +24,7 @@ from ...model import (NOWHERE, BulletsBlock, CalloutBlock, ChartBlock, Document,
 from ...theme import Theme
 from .. import Options, Output
 from . import blocks, cards
+from .figure import Figure
 from .page import FIRST_TOP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Furniture, TitleBand, numbered_canvas
 from ...urls import url_lines
 from .styles import REGULAR, build_styles, string_width
@@ -193,11 +194,17 @@ def _tagged(flowable: Flowable, origin: Origin) -> Flowable:
 # kind of the model to a line in this table).
 PDF_BLOCKS: dict[type, tuple[str | None, Callable]] = {
     StatsBlock: (None, lambda ctx, block, chart, number: cards.stats_flowables(ctx, block)),
-    ChartBlock: ("figure", lambda ctx, block, chart, number: blocks.chart_flowables(ctx, block, chart, number)),
+    ChartBlock: ("figure", lambda ctx, block, chart, number: _give(ctx, blocks.chart_flowables(ctx, block, chart, number))),
     TableBlock: ("table", lambda ctx, block, chart, number: table_flowables(ctx, block, number)),
     BulletsBlock: (None, lambda ctx, block, chart, number: blocks.bullets_flowables(ctx, block)),
     CalloutBlock: (None, lambda ctx, block, chart, number: blocks.callout_flowables(ctx, block)),
 }
+
+
+def _give(ctx: blocks.Context, flowables: list[Flowable]) -> list[Flowable]:
+    """A figure kept together becomes one that may shrink its chart a little to fit (figure.Figure)."""
+    return [Figure(list(part._content), ctx.theme.print.least) if isinstance(part, KeepTogether) else part
+            for part in flowables]
 
 
 def _block(ctx: blocks.Context, block, charts: dict[ChartBlock, RenderedChart], numbers: dict[str, int]) -> list[Flowable]:

@@ -216,8 +216,9 @@ class TitledTable(Flowable):
             if len(parts) >= 2:
                 break
         frame = getattr(getattr(self.canv, "_doctemplate", None), "frame", None)
-        if frame is None or available_height < frame._height - 1:  # on an empty page any split beats none
-            parts = self._balanced(parts, available_width)
+        balanced = self._balanced(parts, available_width)
+        if balanced or frame is None or available_height < frame._height - 1:  # on an empty page any split beats none
+            parts = balanced
         if len(parts) < 2:
             return []
         first = TitledTable(self.title, parts[0], self.continued, self.bookmark, [])
