@@ -11,7 +11,7 @@ import pytest
 from pptx import Presentation
 
 from .conftest import EXAMPLE, FIXTURES, run_cli
-from .layout_probe import card_rows, gaps_before_figures, headings_at_foot, rows_per_page
+from .layout_probe import card_rows, gaps_before_figures, headings_at_foot, rows_per_page, slide_fill
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +151,50 @@ def test_the_example_and_the_real_fixture_give_no_warnings():
 def test_a_chart_that_moves_on_leaves_little_of_its_page_empty(large):
     gaps = gaps_before_figures(large)
     assert max(gaps, default=0.0) <= 0.3, gaps  # before: five such pages, up to a third empty
+
+
+def _slide_texts(path) -> list[list[str]]:
+    deck = Presentation(str(path))
+    return [[shape.text_frame.text for shape in slide.shapes if shape.has_text_frame] for slide in deck.slides]
+
+
+def test_the_deck_shows_a_rankings_top_rows_and_says_where_the_rest_is(real):
+    slides = _slide_texts(real[1])
+    ranking = [slide for slide in slides if any(t.startswith("Households reporting an unmet need") for t in slide)]
+    assert len(ranking) == 1
+    assert any(text.startswith("Top 10 of 51; the full table is in the PDF.") for text in ranking[0])
+    chart = [slide for slide in slides if any(t.startswith("Unmet need by country, top 25") for t in slide)]
+    assert len(chart) == 1 and any(text.startswith("Top 15 of 25; the full chart is in the PDF.") for text in chart[0])
+
+
+def test_only_keeps_a_block_to_one_output(real):
+    with pdfplumber.open(real[0]) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    slides = "\n".join(text for slide in _slide_texts(real[1]) for text in slide)
+    assert "For the printed briefing only" in text and "For the printed briefing only" not in slides
+    assert "For the room only" in slides and "For the room only" not in text
+
+
+def test_a_table_slide_puts_its_source_line_just_beneath_the_table(real):
+    deck = Presentation(str(real[1]))
+    slide = next(s for s in deck.slides if any(sh.has_text_frame and sh.text_frame.text.startswith("Top 10 of 51")
+                                               for sh in s.shapes))
+    table = next(shape for shape in slide.shapes if shape.has_table)
+    source = next(shape for shape in slide.shapes if shape.has_text_frame and shape.text_frame.text.startswith("Source:"))
+    assert table.width > deck.slide_width * 0.85  # the table spans the slide
+    assert source.top - (table.top + table.height) < deck.slide_height * 0.2
+
+
+def test_no_chart_slide_is_three_quarters_empty(real):
+    deck = Presentation(str(real[1]))
+    fills = slide_fill(real[1])
+    charts = [fill for slide, fill in zip(deck.slides, fills)
+              if any(shape.shape_type == 13 for shape in slide.shapes)]  # 13: a picture
+    assert charts and min(charts) > 0.6, charts
+
+
+def test_a_block_on_more_than_four_continuation_slides_is_a_warning_naming_the_options(tmp_path):
+    result = run_cli("check", "large.yaml", cwd=FIXTURES)
+    warning = next(line for line in result.stdout.splitlines() if "continues over 24 slides" in line)
+    assert ": warning: " in warning
+    assert "`deck: {rows: 10}`" in result.stdout and "`only: pdf`" in result.stdout

@@ -18,6 +18,9 @@ from ..text import MIN_BODY, below, capped_text, continued, headline, source_box
 
 
 def slides(document: Document, section: Section, block: ChartBlock, theme: Theme) -> list[SlidePlan]:
+    if block.deck_categories is not None and block.deck_categories < len(block.categories):
+        top = f"Top {block.deck_categories} of {len(block.categories)}; the full chart is in the PDF."
+        block = replace(_part(block, range(block.deck_categories)), note=" ".join((top, block.note or "")).strip())
     room = _chart_frame(document, block, theme, continued(block.title, 1))[1]
     parts = chart_parts(block, theme, room)
     values = [v for series in block.series for v in series.values]

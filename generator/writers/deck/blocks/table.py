@@ -7,6 +7,8 @@ the next row, so even a page-long cell is shown in full.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ....measure import LINE_SPACING, fit_columns, text_width, wrap
 from ....model import Document, Section, TableBlock
 from ....theme import SLIDE, Theme
@@ -20,14 +22,17 @@ PAD_X, PAD_Y = SLIDE.cell_pad
 def slides(document: Document, section: Section, block: TableBlock, theme: Theme) -> list[SlidePlan]:
     """The largest type at which the whole table fits one slide; else it continues on '(cont.)'
     slides with the header repeated."""
-    rows = [[c.name for c in block.columns], *block.shown_rows()]
+    shown = block.shown_rows()
+    top_rows = block.deck_rows is not None and block.deck_rows < len(shown)
+    rows = [[c.name for c in block.columns], *(shown[:block.deck_rows] if top_rows else shown)]
     flexible = [c.format is None for c in block.columns]
     subtitle = _subtitle(block, theme)
     first_top = below(subtitle, 12) if subtitle else below(headline(block.title, theme), 16)
     later_top = content_top(block.title, theme, 16)
     source = source_box(document, block.sources, theme)
     bottom = (source.y - 6) if source else SLIDE.bottom
-    beneath = " ".join((*block.footnotes, block.note or "")).strip()  # the footnotes, then the note
+    top = f"Top {block.deck_rows} of {len(shown)}; the full table is in the PDF." if top_rows else ""
+    beneath = " ".join((top, *block.footnotes, block.note or "")).strip()  # the footnotes, then the note
     note = capped_text(beneath, SLIDE.margin, 0, SLIDE.content_width, (18, 16, MIN_BODY), 70, theme.palette.ink,
                        SLIDE.table_note_cap, "the table's note") if beneath else None
     note_room = note.height + 10 if note else 0.0
@@ -72,9 +77,14 @@ def _table_slides(document: Document, block: TableBlock, theme: Theme, names: li
                          [header, *(body_heights[i] for i in chunk)])
         shapes: list = [title, *([subtitle] if subtitle and index == 0 else []), table] + ([source] if source else [])
         start += count
-        if note and index == len(counts) - 1:
-            note.y = top + sum(table.row_heights) + 10
-            shapes.append(note)
+        if index == len(counts) - 1:  # the note and source line just beneath the last rows
+            below_table = top + sum(table.row_heights) + 10
+            if note:
+                note.y = below_table
+                shapes.append(note)
+                below_table += note.height + 6
+            if source:
+                shapes[shapes.index(source)] = replace(source, y=min(source.y, below_table))
         planned.append(SlidePlan("table", shapes, notes=speaker_notes(document, block.sources, block.notes)))
     return planned
 
@@ -90,9 +100,7 @@ def _column_widths(rows: list[list[str]], flexible: list[bool], size: float) -> 
     natural = [max(text_width(row[i], size, bold=(r == 0)) for r, row in enumerate(rows)) + pad for i in range(len(flexible))]
     minimum = [max(text_width(word, size, bold=True) for row in rows for word in row[i].split() or [""]) + pad
                for i in range(len(flexible))]
-    content = SLIDE.content_width
-    width = min(content, max(sum(natural) * 1.25, content * 0.6))  # a few columns need not span the slide
-    return fit_columns(natural, minimum, flexible, width)
+    return fit_columns(natural, minimum, flexible, SLIDE.content_width)  # a table spans the slide, as on a page
 
 
 def _row_height(row: list[str], widths: list[float], size: float, bold: bool) -> float:
