@@ -29,7 +29,7 @@ def to_pdf(pptx: Path, out: Path) -> Path:
 def build(content: Path, out: Path, *options: str) -> Path:
     result = run_cli("build", str(content), "--out", str(out), "--format", "pptx", *options)
     assert result.returncode == 0, result.stderr
-    layout = [line for line in result.stderr.splitlines() if " error: " in line or (" warning: " in line and "appears in no chart" not in line)]
+    layout = [line for line in result.stderr.splitlines() if " error: " in line or (" warning: " in line and "continues over" not in line)]
     assert layout == [], result.stderr
     return out / f"{content.stem}.pptx"
 

@@ -106,11 +106,16 @@ def split_notes(plan: DeckPlan) -> list[Diagnostic]:
         where = f"slides {split.first + 1}-{split.first + split.count}"
         message = f"{split.what} continues over {split.count} slides"
         if split.count - 1 > MOST_CONTINUED:
-            found.append(Diagnostic.at(split.origin, message, level="warning", where=where, hint=LONG_HINT))
+            found.append(Diagnostic.at(split.origin, message, level="warning", where=where, hint=_long_hint(split.origin.path)))
         else:
             found.append(Diagnostic.at(split.origin, message, level="note", where=where))
     return found
 
 
-LONG_HINT = ("show its first rows on the slides with `deck: {rows: 10}` on a table (`deck: {categories: 15}` on a "
-             "chart), or keep it to the PDF with `only: pdf`")
+def _long_hint(path: str) -> str:
+    """What a block on too many slides can do: show its top rows or categories, or stay in the PDF."""
+    if path.endswith(".table"):
+        return "show its first rows on the slides with `deck: {rows: 10}`, or keep it to the PDF with `only: pdf`"
+    if path.endswith(".chart"):
+        return "show its first categories on the slides with `deck: {categories: 15}`, or keep it to the PDF with `only: pdf`"
+    return "shorten it or split it for the slides, or keep it to the PDF with `only: pdf`"
