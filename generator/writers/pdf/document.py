@@ -231,12 +231,14 @@ class _RoomFor(CondPageBreak):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.height = sum(part.wrapOn(self.canv, available_width, 1e6)[1] + part.getSpaceBefore() + part.getSpaceAfter()
                           for part in self.heading)
-        self.height += self._following(available_width)
+        self.height += self._following(available_width, self._frame_height() - self.height)
         return super().wrap(available_width, available_height)
 
-    def _following(self, width: float) -> float:
-        """The height the block after the heading needs on the heading's page."""
-        frame, used, need = self._frame_height(), 0.0, 0.0
+    def _following(self, width: float, frame: float) -> float:
+        """The height the block after the heading needs on the heading's page (`frame`: what a page
+        has under the heading). A block kept together that cannot fit there even on an empty page
+        is asked only the start of a splittable block: it moves on or splits whatever is done."""
+        used, need = 0.0, 0.0
         for index, part in enumerate(self.following):
             if isinstance(part, CondPageBreak):
                 need = max(need, used + part.height)
@@ -245,8 +247,12 @@ class _RoomFor(CondPageBreak):
                 continue  # the space after a block need not fit on its page
             height = part.wrapOn(self.canv, width, 1e6)[1]
             if isinstance(part, KeepTogether):
-                height = part._H  # its wrap answers "too tall" to force a split; _H is its content's height(part).split is Flowable.split or isinstance(part, KeepTogether):
-                used += height if height <= frame else frame * FILL_BEFORE_MOVING
+                height = part._H  # its wrap answers "too tall" to force a split; _H is its content's height
+            if height > frame and isinstance(part, KeepTogether) and any(
+                    type(inner).split is not Flowable.split for inner in part._content):
+                used += min(height, max(HEADING_ROOM - used, 0.0))  # too tall to keep together: it splits
+            elif type(part).split is Flowable.split or isinstance(part, KeepTogether):
+                used += height if height <= frame else frame * FILL_BEFORE_MOVING  # whole, or scaled to the room left
             else:
                 used += min(height, max(HEADING_ROOM - used, 0.0))
             need = max(need, used)

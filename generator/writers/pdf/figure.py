@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from .blocks import ChartFlowable
+from .blocks import Bookmark, ChartFlowable
 
 MIN_SCALE = 0.75  # a chart is never set smaller than this share of its height to fit a page
 
@@ -20,7 +20,9 @@ class Figure(Flowable):
     def __init__(self, parts: list[Flowable], least_text: float):
         super().__init__()
         self.parts = parts
-        self.spaceBefore = parts[0].getSpaceBefore() if parts else 0.0
+        # the space above the first part that takes room (the title, after its bookmark) is the figure's own
+        self.lead = next((i for i, part in enumerate(parts) if not isinstance(part, Bookmark)), 0)
+        self.spaceBefore = parts[self.lead].getSpaceBefore() if parts else 0.0
         self.chart = next((part for part in parts if isinstance(part, ChartFlowable)), None)
         self.least = MIN_SCALE
         if self.chart is not None:
@@ -32,7 +34,7 @@ class Figure(Flowable):
         """Each part's height with the space between parts (none above the first)."""
         heights = []
         for index, part in enumerate(self.parts):
-            height = part.wrap(width, 1e6)[1] + part.getSpaceAfter() + (part.getSpaceBefore() if index else 0.0)
+            height = part.wrap(width, 1e6)[1] + part.getSpaceAfter() + (part.getSpaceBefore() if index > self.lead else 0.0)
             heights.append(height)
         return heights
 
@@ -52,7 +54,7 @@ class Figure(Flowable):
     def draw(self) -> None:
         y = self.height
         for index, (part, height) in enumerate(zip(self.parts, self.heights)):
-            before = part.getSpaceBefore() if index else 0.0
+            before = part.getSpaceBefore() if index > self.lead else 0.0
             if part is self.chart and self.scale < 1.0:
                 y -= before + part.height * self.scale
                 self.canv.saveState()

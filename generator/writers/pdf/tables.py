@@ -234,6 +234,8 @@ class TitledTable(Flowable):
             return []
         body = len(self.table._cellvalues) - 1
         first = len(parts[0]._cellvalues) - 1
+        if body < 2 * MIN_ROWS:
+            return parts  # rows too long for a page (a short table that fits moves on whole as a KeepTogether)
         if first < MIN_ROWS:
             return []
         if body - first >= MIN_ROWS:
