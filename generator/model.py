@@ -24,6 +24,7 @@ CHART_OPTIONS: dict[str, tuple[str, ...]] = {"bar": ("stacked", "highlight", "re
                                              "hbar": ("stacked", "highlight", "reference"), "line": ("reference",)}
 CHART_KINDS: tuple[str, ...] = tuple(CHART_OPTIONS)
 ALIGNMENTS: tuple[str, ...] = ("left", "center", "right")
+OUTPUTS: tuple[str, ...] = ("pdf", "deck")  # what `only:` on a block may name
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ class Stat:
     format: NumberFormat = NumberFormat()
     origin: Origin = NOWHERE
     bound_to: str | None = None  # the cell the value was taken from ("table platforms, row OpenAI, column Reports")
+    lead: bool = False  # the block's lead figure: a wider card with a larger figure
 
     @property
     def shown(self) -> str:
@@ -166,6 +168,7 @@ class StatsBlock:
     title: str | None = None
     notes: str | None = None
     origin: Origin = NOWHERE
+    only: str | None = None  # "pdf" or "deck": the one output that shows this block; None: both
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -202,6 +205,8 @@ class ChartBlock:
     def values(self) -> list[float]:
         """Every value given, the missing ones left out."""
         return [value for series in self.series for value in series.present]
+    only: str | None = None  # "pdf" or "deck": the one output that shows this block; None: both
+    deck_categories: int | None = None  # the deck shows only the first this many categories
 
     def texts(self) -> Iterator[str]:
         yield from (self.title, self.subtitle or "", self.note or "", *self.categories)
@@ -235,18 +240,23 @@ class TableBlock:
     origin: Origin = NOWHERE
     id: str | None = None  # the name stat cards bind to
     data_from: DataOrigin | None = None  # set when the data came from a file
+    subtitle: str | None = None
+    footnotes: tuple[str, ...] = ()  # notes tied to rows by markers such as "*" in the cells
+    only: str | None = None  # "pdf" or "deck": the one output that shows this block; None: both
+    deck_rows: int | None = None  # the deck shows only the first this many rows
 
     def shown_rows(self) -> list[list[str]]:
         return [[col.show(cell) for col, cell in zip(self.columns, row)] for row in self.rows]
 
     def texts(self) -> Iterator[str]:
-        yield from (self.title, self.note or "", *(column.name for column in self.columns))
+        yield from (self.title, self.subtitle or "", self.note or "", *self.footnotes, *(column.name for column in self.columns))
         yield from (cell for row in self.shown_rows() for cell in row)
         yield self.notes or ""
 
     def data(self) -> tuple[list[float], list[str]] | None:
         numbers = [cell for row in self.rows for cell in row if isinstance(cell, (int, float))]
-        return numbers, [self.title, self.note or "", *(cell for row in self.shown_rows() for cell in row)]
+        return numbers, [self.title, self.subtitle or "", self.note or "", *self.footnotes,
+                         *(cell for row in self.shown_rows() for cell in row)]
 
 
 @dataclass(frozen=True)
@@ -267,6 +277,7 @@ class BulletsBlock:
     sources: tuple[str, ...] = ()
     notes: str | None = None
     origin: Origin = NOWHERE
+    only: str | None = None  # "pdf" or "deck": the one output that shows this block; None: both
 
     def texts(self) -> Iterator[str]:
         yield from (self.title, self.intro or "", *(item.full_text for item in self.items))
@@ -282,6 +293,7 @@ class CalloutBlock:
     sources: tuple[str, ...]
     notes: str | None = None
     origin: Origin = NOWHERE
+    only: str | None = None  # "pdf" or "deck": the one output that shows this block; None: both
 
     def texts(self) -> Iterator[str]:
         yield self.text
@@ -357,6 +369,11 @@ class ImageBlock:
 
 
 Block = Union[StatsBlock, ChartBlock, TableBlock, BulletsBlock, CalloutBlock, TextBlock, ImageBlock]
+
+
+def shown_in(block: Block, output: str) -> bool:
+    """Whether `output` ("pdf" or "deck") shows the block: `only:` keeps a block to one of them."""
+    return getattr(block, "only", None) in (None, output)  # a kind without the field is shown (or refused) by both
 
 
 @dataclass(frozen=True)

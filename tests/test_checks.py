@@ -22,7 +22,8 @@ def test_warnings_name_the_content_and_its_place():
     uncited, single, stat = found
     assert "check-warnings.yaml:15:5: warning: source 'unused' (Old Census) is cited by nothing [sources.unused]" in uncited
     assert "warning: chart 'Spending in one region' has one category" in single and "[sections[0].blocks[1].chart]" in single
-    assert "warning: the figure 1.3M ('Households surveyed') appears in no chart or table citing Survey" in stat
+    assert ("warning: the figure 1.3M ('Households surveyed') differs from the table 'Survey coverage', which shows 1.2M "
+            "for 'Households surveyed'") in stat
     assert "[sections[0].blocks[0].stats.cards[0]]" in stat
 
 
@@ -34,10 +35,23 @@ def test_a_stat_shown_in_a_chart_from_its_source_is_not_flagged():
 def test_the_example_cites_every_source_and_every_chart_compares():
     found = messages(document_findings(load(EXAMPLE)))
     assert not any("cited by nothing" in message or "one category" in message for message in found)
-    # The page's IWF figures (15,036 items, 97%, 65%) are in none of its IWF tables: hints, not errors.
-    assert [m.split(": warning: ")[1].split(" appears")[0] for m in found] == [
-        "the figure 15,036 ('AI CSAM items (2 years)')", "the figure 97% ('AI CSAM victims are girls')",
-        "the figure 65% ('Category A (most severe)')"]
+    # The page's IWF figures (15,036 items, 97%, 65%) are in none of its IWF tables, and contradict none.
+    assert found == []
+
+
+def test_a_card_agrees_with_its_table_at_the_precision_it_shows_and_with_figures_written_in_notes(tmp_path):
+    content = tmp_path / "agree.yaml"
+    content.write_text(
+        "title: T\nsources: {s: {title: S, publisher: P}}\nsections:\n  - title: A\n    blocks:\n"
+        "      - stats:\n          cards:\n"
+        "            - {value: 485000, format: compact, label: Reports, source: s}\n"
+        "            - {value: 1.5, format: {style: number, decimals: 1, suffix: ' million'}, label: Refugees, source: s}\n"
+        "            - {value: 7, label: Days, source: s}\n"
+        "      - table:\n          title: Data\n          columns: [What, {name: N, format: number}]\n"
+        "          rows: [[Reports, 485123], [Refugees, 1480000], [Days, 9]]\n"
+        "          note: Refugees were 1.5 million at the year's end.\n          sources: [s]\n")
+    found = messages(document_findings(load(content)))
+    assert len(found) == 1 and "the figure 7 ('Days') differs from the table 'Data', which shows 9 for 'Days'" in found[0]
 
 
 def test_the_built_in_theme_passes_its_own_checks():

@@ -1,5 +1,5 @@
 """Checks on a whole briefing that no single writer can make: sources nothing cites, charts with
-nothing to compare, and headline figures a reader cannot find in the data.
+nothing to compare, and headline figures that contradict the data they cite.
 
 Each finding is a `Diagnostic` placed at the content that caused it; the build later adds the
 page and slide where that content lands. Layout findings (text that does not fit) come from the
@@ -8,13 +8,11 @@ writers themselves, which alone know where text falls.
 
 from __future__ import annotations
 
-import bisect
-import math
 from collections.abc import Iterator
 
 from ..errors import Diagnostic
 from .charts import chart_findings
-from ..model import NOWHERE, Document, NumberFormat, Stat, StatsBlock, TableBlock
+from ..model import NOWHERE, ChartBlock, Document, NumberFormat, Stat, StatsBlock, TableBlock
 
 
 def document_findings(document: Document) -> list[Diagnostic]:
@@ -45,55 +43,74 @@ def _single_category_charts(document: Document) -> Iterator[Diagnostic]:
 
 
 def _stats_not_in_data(document: Document) -> Iterator[Diagnostic]:
-    """A headline figure should be checkable against a chart or table from the same source.
+    """A headline figure that contradicts the data it cites: a card whose label names a chart's
+    category or a table's row from the same source, and whose figure is none of that row's
+    figures at the card's displayed precision (485K against 485,000 agrees) nor written in the
+    block's title, subtitle, notes or footnotes. A card whose figure is simply not charted is left
+    alone: headline figures are often the data themselves, and a careful analyst would not act.
 
-    A card bound to a cell (`value: {table: ...}`) is in the data by construction. Each block's data
-    is formatted once and filed under every source it cites, so the check is one pass over the
-    blocks and a lookup per stat, not a pass over every block for every stat."""
-    shown_by = _data_by_source(document)
+    A card bound to a cell (`value: {table: ...}`) is in the data by construction."""
+    labelled = _labelled_figures(document)
     for block in document.blocks():
         if not isinstance(block, StatsBlock):
             continue
         for stat in block.stats:
             if stat.bound_to:
                 continue  # its figure was taken from a chart's or table's cell
-            data = shown_by.get(stat.source)
-            if data is None or not data.shows(stat):
-                origin = block.origin if stat.origin is NOWHERE else stat.origin
-                short = document.source(stat.source).short
-                yield Diagnostic.at(origin, f"the figure {stat.shown} ({_clipped(stat.label)!r}) appears in no chart or table citing {short}",
-                                    level="warning", hint="a reader can check a headline figure only against data from the same source")
+            found = labelled.get((stat.source, _key(stat.label)), [])
+            if not found or any(_agrees(stat, values, texts) for values, texts, _ in found):
+                continue
+            values, _, where = found[0]
+            shown = ", ".join(dict.fromkeys(stat.format.format(value) for value in values)) or "no figure"
+            origin = block.origin if stat.origin is NOWHERE else stat.origin
+            yield Diagnostic.at(origin, f"the figure {stat.shown} ({_clipped(stat.label)!r}) differs from {where}, which shows "
+                                f"{shown} for {_clipped(stat.label)!r}", level="warning",
+                                hint="correct the card or the data, or say in the card's label how the two differ")
 
 
-class _SourceData:
-    """The numbers (sorted, for a search by tolerance) and texts of the blocks citing one source."""
-
-    def __init__(self, numbers: list[float], texts: list[str]):
-        self.numbers = sorted(value for value in numbers if math.isfinite(value))
-        self.text = "\x00".join(texts)  # no content text holds NUL, so a figure cannot match across two texts
-
-    def shows(self, stat: Stat) -> bool:
-        """The stat's value among the numbers, or its figure as written in a text."""
-        tolerance = max(1e-9 * abs(stat.value), 1e-12)
-        at = bisect.bisect_left(self.numbers, stat.value - 2 * tolerance)
-        while at < len(self.numbers) and self.numbers[at] <= stat.value + 2 * tolerance:
-            if math.isclose(self.numbers[at], stat.value, rel_tol=1e-9, abs_tol=1e-12):
-                return True
-            at += 1
-        return stat.shown in self.text
+def _agrees(stat: Stat, values: list[float], texts: list[str]) -> bool:
+    """The data shows the card's figure as the card does (1,180,000 and 1.2M), or rounds to the
+    card's own value at the precision it was written with (485,123 for a card of 485000), or a
+    text states it ("1.5 million" in a note)."""
+    tolerance = _precision(stat.value) / 2
+    return (any(stat.format.format(value) == stat.shown or abs(value - stat.value) <= tolerance for value in values)
+            or any(stat.shown in text for text in texts))
 
 
-def _data_by_source(document: Document) -> dict[str, _SourceData]:
-    numbers: dict[str, list[float]] = {}
-    texts: dict[str, list[str]] = {}
+def _precision(value: float) -> float:
+    """The place of a figure's last significant digit: 1000 for 485000, 0.1 for 1.5, 0 for zero."""
+    for power in range(12, -7, -1):
+        scaled = value / 10 ** power
+        if round(scaled) and abs(scaled - round(scaled)) < 1e-9 * abs(scaled):
+            return 10.0 ** power
+    return 0.0
+
+
+def _key(label: str) -> str:
+    """A label as a reader matches it: case, spacing and punctuation aside."""
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in label.casefold()).split())
+
+
+def _labelled_figures(document: Document) -> dict[tuple[str, str], list[tuple[list[float], list[str], str]]]:
+    """(source, label) -> the figures a chart's category or a table's row shows under that label,
+    the block's own texts (title, subtitle, notes) and how a reader names the block."""
+    found: dict[tuple[str, str], list[tuple[list[float], list[str], str]]] = {}
     for block in document.blocks():
-        data = block.data()
-        if data is None:
+        if isinstance(block, ChartBlock):
+            texts = [block.title, block.subtitle or "", block.note or ""]
+            rows = [(category, [series.values[i] for series in block.series]) for i, category in enumerate(block.categories)]
+            where = f"the chart {_clipped(block.title)!r}"
+        elif isinstance(block, TableBlock):
+            texts = [block.title, block.subtitle or "", block.note or "", *block.footnotes]
+            rows = [(cell, [c for c in row if isinstance(c, (int, float))]) for row in block.rows for cell in row
+                    if isinstance(cell, str)]
+            where = f"the table {_clipped(block.title)!r}"
+        else:
             continue
-        for key in dict.fromkeys(block.sources):
-            numbers.setdefault(key, []).extend(data[0])
-            texts.setdefault(key, []).extend(data[1])
-    return {key: _SourceData(numbers[key], texts[key]) for key in numbers}
+        for label, values in rows:
+            for key in dict.fromkeys(block.sources):
+                found.setdefault((key, _key(label)), []).append((values, texts, where))
+    return found
 
 
 def _years_with_separators(document: Document) -> Iterator[Diagnostic]:

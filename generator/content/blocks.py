@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..model import (ALIGNMENTS, CHART_KINDS, CHART_OPTIONS, Block, BulletItem, BulletsBlock, CalloutBlock, Cell, ChartBlock,
-                     Column, NumberFormat, Reference, Series, Stat, StatsBlock, TableBlock)
+from ..model import (ALIGNMENTS, CHART_KINDS, CHART_OPTIONS, OUTPUTS, Block, BulletItem, BulletsBlock, CalloutBlock, Cell,
+                     ChartBlock, Column, NumberFormat, Reference, Series, Stat, StatsBlock, TableBlock)
 from ..model import ImageBlock, TextBlock
 from .bindings import binds
 from .data_blocks import chart_from_file, table_from_file
@@ -26,17 +27,17 @@ if TYPE_CHECKING:
 
 
 def read_stats(reader: DocumentReader, node: Node, path: str) -> StatsBlock | None:
-    fields = reader.mapping(node, path, ("title", "cards", "notes"), required=("cards",))
+    fields = reader.mapping(node, path, ("title", "cards", "notes", "only"), required=("cards",))
     if fields is None:
         return None
     cards_node = fields.get("cards")
     cards = reader.each(cards_node, fields.child("cards"), lambda child, path: _stat(reader, child, path))
-    return StatsBlock(tuple(cards), fields.text("title"), fields.text("notes"), reader.origin(node, path))
+    return _common(reader, fields, StatsBlock(tuple(cards), fields.text("title"), fields.text("notes"), reader.origin(node, path)))
 
 
 def _stat(reader: DocumentReader, node: Node, path: str) -> Stat | None:
     bound = binds(node)  # `value: {table: ..., row: ..., column: ...}`: the figure, and by default the source, from the data
-    fields = reader.mapping(node, path, ("value", "format", "label", "source"), required=("value", "label") if bound else ("value", "label", "source"))
+    fields = reader.mapping(node, path, ("value", "format", "label", "source", "lead"), required=("value", "label") if bound else ("value", "label", "source"))
     if fields is None:
         return None
     value_node = fields.get("value")
@@ -46,18 +47,19 @@ def _stat(reader: DocumentReader, node: Node, path: str) -> Stat | None:
     sources = reader.cite_list(fields.get("source"), fields.child("source"), 1)
     if len(sources) > 1:
         reader.error(fields.values["source"], fields.child("source"), f"expected one source for a stat card, found {len(sources)}")
+    lead = bool(_flag(reader, fields, "lead"))
     if bound:  # the binding is read (and later resolved) even when the card has other errors: all are reported at once
-        card = Stat(0.0, label or "", sources[0] if sources else "", number_format or NumberFormat(), reader.origin(node, path))
+        card = Stat(0.0, label or "", sources[0] if sources else "", number_format or NumberFormat(), reader.origin(node, path), lead=lead)
         card = reader.bindings.card(reader, value_node, fields.child("value"), card, fields.get("format") is not None, bool(sources))
         return card if label is not None and number_format is not None and len(sources) <= 1 else None
     if value is None or label is None or len(sources) != 1 or number_format is None:
         return None
-    return Stat(value, label, sources[0], number_format, reader.origin(node, path))
+    return Stat(value, label, sources[0], number_format, reader.origin(node, path), lead=lead)
 
 
 def read_chart(reader: DocumentReader, node: Node, path: str) -> ChartBlock | None:
     keys = ("type", "title", "subtitle", "categories", "series", "note", "sources", "format", "notes", "stacked", "highlight",
-            "reference", "data", "id")
+            "reference", "data", "id", "only", "deck")
     from_file = _has_key(node, "data")  # `data: {file: ...}` in place of categories and series
     fields = reader.mapping(node, path, keys, required=("title", "sources") if from_file else ("title", "categories", "series", "sources"))
     if fields is None:
@@ -76,10 +78,10 @@ def read_chart(reader: DocumentReader, node: Node, path: str) -> ChartBlock | No
     extras = _chart_options(reader, fields, kind, categories, series, number_format) if kind else None
     if None in (kind, title, number_format, extras) or not categories or not series or not sources:
         return reader.bindings.define(reader, fields, None)
-    return reader.bindings.define(reader, fields, ChartBlock(
+    return reader.bindings.define(reader, fields, _common(reader, fields, ChartBlock(
         title, categories, tuple(series), sources, kind, fields.text("subtitle"), fields.text("note"),
         number_format, fields.text("notes"), reader.origin(node, path), data_from=data_from, **extras,
-    ))
+    ), "categories"))
 
 
 def _chart_options(reader: DocumentReader, fields: Fields, kind: str, categories: tuple[str, ...], series: list[Series],
@@ -178,7 +180,7 @@ MISSING = object()  # a null value while reading, told apart from None (a value 
 
 def read_table(reader: DocumentReader, node: Node, path: str) -> TableBlock | None:
     from_file = _has_key(node, "rows", MappingNode)  # `rows: {file: ...}`: then `columns` pick from the file's, or are its
-    keys = ("title", "columns", "rows", "note", "sources", "notes", "id")
+    keys = ("title", "subtitle", "columns", "rows", "footnotes", "note", "sources", "notes", "id", "only", "deck")
     fields = reader.mapping(node, path, keys, required=("title", "rows", "sources") if from_file else ("title", "columns", "rows", "sources"))
     if fields is None:
         return None
@@ -194,8 +196,10 @@ def read_table(reader: DocumentReader, node: Node, path: str) -> TableBlock | No
     sources = reader.cite_list(fields.get("sources"), fields.child("sources"), 1)
     if title is None or not columns or not rows or not sources:
         return reader.bindings.define(reader, fields, None)
-    return reader.bindings.define(reader, fields, TableBlock(title, tuple(columns), tuple(rows), sources, fields.text("note"),
-                                                             fields.text("notes"), reader.origin(node, path), data_from=data_from))
+    footnotes = reader.texts(fields.get("footnotes"), fields.child("footnotes")) if fields.get("footnotes") else ()
+    table = TableBlock(title, tuple(columns), tuple(rows), sources, fields.text("note"), fields.text("notes"),
+                       reader.origin(node, path), subtitle=fields.text("subtitle"), footnotes=tuple(footnotes), data_from=data_from)
+    return reader.bindings.define(reader, fields, _common(reader, fields, table, "rows"))
 
 
 def _column(reader: DocumentReader, node: Node, path: str) -> Column | None:
@@ -238,7 +242,7 @@ def _cell(reader: DocumentReader, node: Node, path: str, column: Column) -> Cell
 
 
 def read_bullets(reader: DocumentReader, node: Node, path: str) -> BulletsBlock | None:
-    fields = reader.mapping(node, path, ("title", "intro", "items", "sources", "notes"), required=("title", "items"))
+    fields = reader.mapping(node, path, ("title", "intro", "items", "sources", "notes", "only"), required=("title", "items"))
     if fields is None:
         return None
     title = fields.text("title")
@@ -247,7 +251,8 @@ def read_bullets(reader: DocumentReader, node: Node, path: str) -> BulletsBlock 
     sources = reader.cite_list(fields.get("sources"), fields.child("sources"))
     if title is None or not items:
         return None
-    return BulletsBlock(title, tuple(items), fields.text("intro"), sources, fields.text("notes"), reader.origin(node, path))
+    return _common(reader, fields, BulletsBlock(title, tuple(items), fields.text("intro"), sources, fields.text("notes"),
+                                                reader.origin(node, path)))
 
 
 def _bullet(reader: DocumentReader, node: Node, path: str) -> BulletItem | None:
@@ -260,14 +265,43 @@ def _bullet(reader: DocumentReader, node: Node, path: str) -> BulletItem | None:
 
 
 def read_callout(reader: DocumentReader, node: Node, path: str) -> CalloutBlock | None:
-    fields = reader.mapping(node, path, ("text", "sources", "notes"), required=("text", "sources"))
+    fields = reader.mapping(node, path, ("text", "sources", "notes", "only"), required=("text", "sources"))
     if fields is None:
         return None
     text = fields.text("text")
     sources = reader.cite_list(fields.get("sources"), fields.child("sources"), 1)
     if text is None or not sources:
         return None
-    return CalloutBlock(text, sources, fields.text("notes"), reader.origin(node, path))
+    return _common(reader, fields, CalloutBlock(text, sources, fields.text("notes"), reader.origin(node, path)))
+
+
+def _common(reader: DocumentReader, fields: Fields, block, deck_key: str | None = None):
+    """The keys every block takes besides its own: `only` (pdf or deck: the one output that shows
+    it) and, on tables and charts, `deck: {rows: N}` or `deck: {categories: N}`, so a long ranking
+    is presented as its top N while the PDF keeps it whole."""
+    only_node = fields.get("only")
+    only = reader.choice(only_node, fields.child("only"), OUTPUTS) if only_node else None
+    changes: dict = {"only": only} if only else {}
+    deck_node = fields.get("deck")
+    if deck_node is not None and deck_key:
+        deck = reader.mapping(deck_node, fields.child("deck"), (deck_key,))
+        count_node = deck.get(deck_key) if deck else None
+        if count_node is not None:
+            count = reader.integer(count_node, deck.child(deck_key), 1, 10_000)
+            if count is not None:
+                changes["deck_rows" if deck_key == "rows" else "deck_categories"] = count
+    return replace(block, **changes) if changes else block
+
+
+def _flag(reader: DocumentReader, fields: Fields, key: str) -> bool | None:
+    """A true/false key; anything else is an error that says so."""
+    node = fields.get(key)
+    if node is None:
+        return None
+    if isinstance(node, ScalarNode) and node.tag.endswith(":bool") and node.value.lower() in ("true", "false"):
+        return node.value.lower() == "true"
+    reader.expect(node, fields.child(key), "true or false")
+    return None
 
 
 def _has_key(node: Node, key: str, kind: type = Node) -> bool:

@@ -1,5 +1,6 @@
 """What the build reports about a deck plan: text that cannot fit (errors), chart text set small
-to fit (warnings), and every block continued over more than one slide (notes).
+to fit (warnings), and every block continued over more than one slide (notes; warnings past four
+continuation slides).
 
 The plan places every box from measured text, so a box that reaches below the content area or
 overlaps another box is text a presenter would see collide. Each finding names the slide and the
@@ -101,9 +102,27 @@ def chart_warnings(plan: DeckPlan) -> list[Diagnostic]:
 
 
 THINNEST_SLIDE = 1.5  # points: three pixels on a 1920 x 1080 screen; a bar thinner than that projects as a hairline
+MOST_CONTINUED = 4  # a block on more continuation slides than this is no longer presented: a warning
 
 
 def split_notes(plan: DeckPlan) -> list[Diagnostic]:
-    return [Diagnostic.at(split.origin, f"{split.what} continues over {split.count} slides", level="note",
-                          where=f"slides {split.first + 1}-{split.first + split.count}")
-            for split in plan.splits]
+    """A note for each block continued over slides; a warning, naming what to do, for one that
+    takes more than four continuation slides, which nobody presents."""
+    found = []
+    for split in plan.splits:
+        where = f"slides {split.first + 1}-{split.first + split.count}"
+        message = f"{split.what} continues over {split.count} slides"
+        if split.count - 1 > MOST_CONTINUED:
+            found.append(Diagnostic.at(split.origin, message, level="warning", where=where, hint=_long_hint(split.origin.path)))
+        else:
+            found.append(Diagnostic.at(split.origin, message, level="note", where=where))
+    return found
+
+
+def _long_hint(path: str) -> str:
+    """What a block on too many slides can do: show its top rows or categories, or stay in the PDF."""
+    if path.endswith(".table"):
+        return "show its first rows on the slides with `deck: {rows: 10}`, or keep it to the PDF with `only: pdf`"
+    if path.endswith(".chart"):
+        return "show its first categories on the slides with `deck: {categories: 15}`, or keep it to the PDF with `only: pdf`"
+    return "shorten it or split it for the slides, or keep it to the PDF with `only: pdf`"

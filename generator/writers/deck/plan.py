@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 
 from ...charts import plan_chart
-from ...model import BulletsBlock, CalloutBlock, ChartBlock, Document, Section, StatsBlock, TableBlock
+from ...model import BulletsBlock, CalloutBlock, ChartBlock, Document, Section, StatsBlock, TableBlock, shown_in
 from ...theme import Theme
 from .blocks import bullets, callout, chart, stats, table
 from .blocks import image, text
@@ -53,9 +53,10 @@ def plan_deck(document: Document, theme: Theme, templated: bool = False, picture
     deck.slides.append(title_slide(document, theme, templated))
     dividers = len(document.sections) > 1
     for number, section in enumerate(document.sections, 1):
-        if dividers and len(section.blocks) > 1:
+        shown = [block for block in section.blocks if shown_in(block, "deck")]
+        if dividers and len(shown) > 1:
             deck.slides.append(divider_slide(section, number, len(document.sections), document.words, theme, templated))
-        for block in section.blocks:
+        for block in shown:
             first = len(deck.slides)
             deck.slides += _block_slides(document, section, block, theme)
             for slide in deck.slides[first:]:

@@ -1,6 +1,6 @@
 """One function per block type, each returning the platypus flowables that print it.
 
-A figure travels with its title, note and source line (KeepTogether), so a title is never left at
+Stat cards live in cards. A figure travels with its title, note and source line (KeepTogether), so a title is never left at
 the foot of a page with its chart on the next. Tables live in tables. Every source line ends
 in citation marks that link to the numbered Sources list.
 """
@@ -11,14 +11,12 @@ import math
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ...charts import RenderedChart, VectorChart, VectorPath, drawn_as, hbar_rows, render_part
-from ...errors import Diagnostic
-from ...model import BulletsBlock, CalloutBlock, ChartBlock, Document, StatsBlock, attribution, source_line
+from ...model import BulletsBlock, CalloutBlock, ChartBlock, Document, attribution
 from ...theme import Theme
-from .styles import BOLD, REGULAR, Styles, draw_string, markup, string_width
+from .styles import BOLD, REGULAR, Styles, draw_string, markup
 
 
 @dataclass(frozen=True)
@@ -45,10 +43,10 @@ def source_anchor(number: int) -> str:
 
 
 def citation_marks(ctx: Context, keys: tuple[str, ...]) -> str:
-    """' [1, 6]': each number the cited source's entry in the Sources list, and an internal link to it."""
+    """' [1, 6]': each number the cited source's entry in the Sources list, and an internal link to it,
+    in ascending order whatever order the sources were cited in, as a reader scans a list."""
     links = []
-    for key in keys:
-        number = ctx.document.source_number(key)
+    for number in sorted({ctx.document.source_number(key) for key in keys}):
         links.append(f'<a href="#{source_anchor(number)}" color="{ctx.theme.palette.heading}">{number}</a>')
     return f" [{', '.join(links)}]" if links else ""
 
@@ -96,106 +94,6 @@ class Gap(Flowable):
     def frameAction(self, frame) -> None:
         if not frame._atTop:
             frame._y = max(frame._y - self.height, frame._y1p)
-
-
-# --- stat cards ---------------------------------------------------------------------------
-
-
-def stats_flowables(ctx: Context, block: StatsBlock) -> list[Flowable]:
-    """Cards in an even grid, two across for one or two cards and four across otherwise; a short
-    last row is centred. Every card of a block has the same height (the tallest card's), and the
-    values of a row share one size, the largest at which its widest fits its card on one line, so
-    one long figure shrinks its own row, never the headline figures of the others."""
-    across = 2 if len(block.stats) <= 2 else 4
-    card_width = (ctx.width - CARD_GAP * (across - 1)) / across
-    inner = card_width - CARD_PAD - CARD_PAD_RIGHT
-    stat_rows = [block.stats[start:start + across] for start in range(0, len(block.stats), across)]
-    rows = []
-    for stats in stat_rows:
-        value_style = _value_style(ctx, stats, inner)
-        rows.append([_card(ctx, stat, value_style) for stat in stats])
-    height = max(card.measure(inner) for row in rows for card in row)
-    flowables: list[Flowable] = []
-    for row in rows:
-        flowables += [CardRow(ctx, row, card_width, height, across), Gap(CARD_GAP)]
-    return flowables
-
-
-CARD_GAP, CARD_PAD, CARD_PAD_RIGHT, CARD_TOP, CARD_BOTTOM = 8.0, 10.0, 8.0, 9.0, 9.0
-
-
-def _value_style(ctx: Context, stats, room: float) -> ParagraphStyle:
-    """One size for every figure of a row of cards: the largest at which the widest fits its card on one
-    line, never below the theme's minimum. A figure is never broken inside its number. One too wide
-    for its card even at the minimum is reported, and printed as the draft's best: its words (prefix,
-    number, suffix) on lines of their own, smaller still if the number needs it, never below print's least."""
-    base, least = ctx.styles.stat_value, ctx.theme.print.stat_value_min
-    widest = max(string_width(stat.shown, BOLD, 1) for stat in stats)
-    size = max(least, min(base.fontSize, room / widest if widest else base.fontSize))
-    wide = [stat for stat in stats if string_width(stat.shown, BOLD, size) > room + 0.01]
-    if not wide:
-        return ParagraphStyle("stat_value_fitted", parent=base, fontSize=size, leading=size * 1.1, splitLongWords=0)
-    token = max(string_width(word, BOLD, 1) for stat in wide for word in stat.shown.split())
-    size = max(ctx.theme.print.least, min(size, room / token))
-    for stat in wide:
-        ctx.findings.append(Diagnostic.at(
-            stat.origin, f"the figure {stat.shown} is too wide for its stat card even at {least:g} pt; "
-            f"it is printed over several lines at {math.floor(size * 10) / 10:g} pt",
-            hint="use a compact format (1.2T rather than 1,200,000,000,000), or fewer cards in the block"))
-    return ParagraphStyle("stat_value_wrapped", parent=base, fontSize=size, leading=size * 1.1, splitLongWords=0)
-
-
-@dataclass
-class _Card:
-    """A stat card's three texts: the value large, its label, and its source line pinned to the foot."""
-
-    value: Paragraph
-    label: Paragraph
-    source: Paragraph
-
-    def measure(self, width: float) -> float:
-        self.heights = [p.wrap(width, 1e6)[1] for p in (self.value, self.label, self.source)]
-        return CARD_TOP + sum(self.heights) + 3 + 6 + CARD_BOTTOM  # 3: value to label; 6: label to source
-
-
-def _card(ctx: Context, stat, value_style: ParagraphStyle) -> _Card:
-    source = text(source_line(ctx.document, (stat.source,))) + citation_marks(ctx, (stat.source,))
-    shown = text(stat.shown) if value_style.name == "stat_value_wrapped" else markup(stat.shown, nbsp=True)
-    return _Card(Paragraph(shown, value_style), Paragraph(text(stat.label), ctx.styles.stat_label),
-                 Paragraph(source, ctx.styles.stat_source))
-
-
-class CardRow(Flowable):
-    """One row of the card grid, drawn directly so that every card is exactly the block's card height."""
-
-    def __init__(self, ctx: Context, cards: list[_Card], card_width: float, height: float, across: int):
-        super().__init__()
-        self.ctx, self.cards, self.card_width, self.across = ctx, cards, card_width, across
-        self.height = height
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = available_width
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas, palette = self.canv, self.ctx.theme.palette
-        inner = self.card_width - CARD_PAD - CARD_PAD_RIGHT
-        offset = (self.across - len(self.cards)) * (self.card_width + CARD_GAP) / 2  # centre a short last row
-        for index, card in enumerate(self.cards):
-            x = offset + index * (self.card_width + CARD_GAP)
-            canvas.saveState()
-            canvas.setFillColor(HexColor(palette.panel))
-            canvas.rect(x, 0, self.card_width, self.height, stroke=0, fill=1)
-            canvas.setStrokeColor(HexColor(palette.heading))
-            canvas.setLineWidth(2)
-            canvas.line(x, self.height - 1, x + self.card_width, self.height - 1)
-            canvas.restoreState()
-            card.measure(inner)
-            value_h, label_h, source_h = card.heights
-            top = self.height - CARD_TOP
-            card.value.drawOn(canvas, x + CARD_PAD, top - value_h)
-            card.label.drawOn(canvas, x + CARD_PAD, top - value_h - 3 - label_h)
-            card.source.drawOn(canvas, x + CARD_PAD, CARD_BOTTOM)
 
 
 # --- charts -------------------------------------------------------------------------------

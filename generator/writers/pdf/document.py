@@ -20,13 +20,16 @@ from ... import __version__
 from ...charts import RenderedChart
 from ...errors import Diagnostic
 from ...measure import measuring_with
-from ...model import NOWHERE, BulletsBlock, CalloutBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock, cites_line
+from ...model import (NOWHERE, BulletsBlock, CalloutBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock, cites_line,
+                      shown_in)
 from ...model import ImageBlock, TextBlock
 from ...theme import Theme
 from .. import Options, Output
-from . import blocks
+from . import blocks, cards
+from .figure import Figure
 from .page import FIRST_TOP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Furniture, TitleBand, numbered_canvas
-from .styles import REGULAR, build_styles, markup
+from ...urls import url_lines
+from .styles import REGULAR, build_styles, markup, string_width
 from .tables import table_flowables
 from .text import text_flowables
 from .image import image_flowables
@@ -86,8 +89,17 @@ class _Template(BaseDocTemplate):
             flowables.insert(0, self._shrunk(head, origin))
             super().handle_flowable(flowables)
         self._last_origin = origin
-        if origin.path and (origin.path, "page", self.page) not in self.placements[-3:]:
+        if origin.path and self._placed(head, flowables) and (origin.path, "page", self.page) not in self.placements[-3:]:
             self.placements.append((origin.path, "page", self.page))
+
+    @staticmethod
+    def _placed(head: Flowable | None, flowables: list[Flowable]) -> bool:
+        """Whether `head` printed something on this page: not moved on to the next (platypus puts it
+        back, to be laid out after the page break), and not space or an action (the gap after a
+        block that falls at the top of the next page puts nothing there)."""
+        if head is None or (flowables and (flowables[0] is head or isinstance(flowables[0], ActionFlowable))):
+            return False  # put back, or split behind a page break (a KeepTogether moving on)
+        return not isinstance(head, (blocks.Gap, ActionFlowable, CondPageBreak))
 
     def _beyond_a_page(self, flowable: Flowable) -> bool:
         """A block that must stay whole (a figure, the title band) with a part taller than an empty
@@ -165,11 +177,15 @@ def _story(ctx: blocks.Context, charts: dict[ChartBlock, RenderedChart]) -> list
     story: list[Flowable] = [_tagged(TitleBand(ctx), ctx.document.meta.origin_of("title"))]
     numbers = {"figure": 0, "table": 0}
     for index, section in enumerate(ctx.document.sections, 1):
+        shown = [block for block in section.blocks if shown_in(block, "pdf")]
+        if not shown:
+            continue  # every block of the section is kept to the deck
         heading = [blocks.Bookmark(f"section-{index}", section.title, 0), Paragraph(markup(section.title), ctx.styles.section)]
-        body = [_tagged(flowable, block.origin) for block in section.blocks for flowable in _block(ctx, block, charts, numbers)]
+        parts = [[_tagged(flowable, block.origin) for flowable in _block(ctx, block, charts, numbers)] for block in shown]
+        body = [flowable for part in parts for flowable in part]
         lead = _page_switch(body)  # a landscape table opens its own page: the heading goes there with it
-        rest = body[len(lead):]
-        story += [*lead, _RoomFor(heading, rest[0] if rest else None), *heading, *rest]
+        first = parts[0][len(lead):] if parts else []
+        story += [*lead, _RoomFor(heading, first), *heading, *body[len(lead):]]
     return story + _sources(ctx)
 
 
@@ -187,14 +203,20 @@ def _tagged(flowable: Flowable, origin: Origin) -> Flowable:
 # A kind missing here is an error, never drawn as another (tests/test_registry.py holds every
 # kind of the model to a line in this table).
 PDF_BLOCKS: dict[type, tuple[str | None, Callable]] = {
-    StatsBlock: (None, lambda ctx, block, chart, number: blocks.stats_flowables(ctx, block)),
-    ChartBlock: ("figure", lambda ctx, block, chart, number: blocks.chart_flowables(ctx, block, chart, number)),
+    StatsBlock: (None, lambda ctx, block, chart, number: cards.stats_flowables(ctx, block)),
+    ChartBlock: ("figure", lambda ctx, block, chart, number: _give(ctx, blocks.chart_flowables(ctx, block, chart, number))),
     TableBlock: ("table", lambda ctx, block, chart, number: table_flowables(ctx, block, number)),
     BulletsBlock: (None, lambda ctx, block, chart, number: blocks.bullets_flowables(ctx, block)),
     CalloutBlock: (None, lambda ctx, block, chart, number: blocks.callout_flowables(ctx, block)),
     TextBlock: (None, lambda ctx, block, chart, number: text_flowables(ctx, block)),
     ImageBlock: ("figure", lambda ctx, block, chart, number: image_flowables(ctx, block, number)),
 }
+
+
+def _give(ctx: blocks.Context, flowables: list[Flowable]) -> list[Flowable]:
+    """A figure kept together becomes one that may shrink its chart a little to fit (figure.Figure)."""
+    return [Figure(list(part._content), ctx.theme.print.least) if isinstance(part, KeepTogether) else part
+            for part in flowables]
 
 
 def _block(ctx: blocks.Context, block, charts: dict[ChartBlock, RenderedChart], numbers: dict[str, int]) -> list[Flowable]:
@@ -207,31 +229,61 @@ def _block(ctx: blocks.Context, block, charts: dict[ChartBlock, RenderedChart], 
 
 
 class _RoomFor(CondPageBreak):
-    """A heading starts a new page unless it fits here with what follows it: all of a block that
-    must stay whole (a figure), the room a long table asks before it starts, or up to 200 pt of
-    anything else. platypus's keepWithNext cannot hold a heading to a KeepTogether, which is how
-    figures travel, so the room is measured at layout time, when the canvas is there to measure with.
-    """
+    """A heading starts a new page unless it fits here with the start of the block after it: all
+    of a part that must stay whole (a figure, a callout, a row of stat cards), the room a long
+    table or list asks before it starts, and up to 200 pt of text that may split. platypus's
+    keepWithNext cannot hold a heading to a KeepTogether, which is how figures travel, so the room
+    is measured at layout time, when the canvas is there to measure with. A figure taller than a
+    page, which is printed scaled to the room left, needs half a page (FILL_BEFORE_MOVING)."""
 
-    def __init__(self, heading: list[Flowable], following: Flowable | None):
+    def __init__(self, heading: list[Flowable], following: list[Flowable]):
         super().__init__(0)
         self.heading, self.following = heading, following
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.height = sum(part.wrapOn(self.canv, available_width, 1e6)[1] + part.getSpaceBefore() + part.getSpaceAfter()
                           for part in self.heading)
-        following = self.following
-        if isinstance(following, CondPageBreak):
-            self.height += following.height
-        elif following is not None:
-            needed = following.wrapOn(self.canv, available_width, 1e6)[1]
-            whole = isinstance(following, KeepTogether) and needed <= self._frame_height()
-            self.height += needed if whole else min(needed, HEADING_ROOM)
+        self.height += self._following(available_width, self._frame_height() - self.height)
         return super().wrap(available_width, available_height)
+
+    def _following(self, width: float, frame: float) -> float:
+        """The height the block after the heading needs on the heading's page (`frame`: what a page
+        has under the heading). A block kept together that cannot fit there even on an empty page
+        is asked only the start of a splittable block: it moves on or splits whatever is done."""
+        used, need = 0.0, 0.0
+        for index, part in enumerate(self.following):
+            if isinstance(part, CondPageBreak):
+                need = max(need, used + part.height)
+                continue
+            if isinstance(part, ActionFlowable) or (isinstance(part, blocks.Gap) and index == len(self.following) - 1):
+                continue  # the space after a block need not fit on its page
+            height = part.wrapOn(self.canv, width, 1e6)[1]
+            if isinstance(part, KeepTogether):
+                height = part._H  # its wrap answers "too tall" to force a split; _H is its content's height
+            if height > frame and isinstance(part, KeepTogether) and any(
+                    type(inner).split is not Flowable.split for inner in part._content):
+                used += min(height, max(HEADING_ROOM - used, 0.0))  # too tall to keep together: it splits
+            elif type(part).split is Flowable.split or isinstance(part, KeepTogether):
+                used += height if height <= frame else frame * FILL_BEFORE_MOVING  # whole, or scaled to the room left
+            else:
+                used += min(height, max(HEADING_ROOM - used, 0.0))
+            need = max(need, used)
+            if used >= HEADING_ROOM:
+                break
+        return need
 
     def _frame_height(self) -> float:
         frame = getattr(getattr(self.canv, "_doctemplate", None), "frame", None)
         return frame._height if frame is not None else 1e6
+
+
+def _url(ctx: blocks.Context, url: str) -> str:
+    """A source's URL on lines of its own under the citation, in the entry's hanging indent, broken
+    only after / . ? & (generator.urls), so a hyphen inside a word never ends a line."""
+    style = ctx.styles.reference
+    lines = url_lines(url, ctx.width - style.leftIndent, lambda text: string_width(text, style.fontName, style.fontSize))
+    href = escape(url, {'"': "&quot;"})
+    return "<br/>".join(f'<link href="{href}" color="{ctx.theme.palette.heading}"><u>{escape(line)}</u></link>' for line in lines)
 
 
 def _sources(ctx: blocks.Context) -> list[Flowable]:
@@ -249,7 +301,6 @@ def _sources(ctx: blocks.Context) -> list[Flowable]:
     for number, source in enumerate(document.sources, 1):
         entry = f'<a name="{blocks.source_anchor(number)}"/>{number}.&nbsp;&nbsp;{markup(source.citation())}'
         if source.url:
-            url = escape(source.url, {'"': "&quot;"})
-            entry += ("" if source.citation().endswith(".") else ".") + f' <link href="{url}" color="{ctx.theme.palette.heading}"><u>{markup(source.url)}</u></link>'
+            entry += ("" if source.citation().endswith(".") else ".") + "<br/>" + _url(ctx, source.url)
         parts.append(Paragraph(entry, styles.reference))
     return parts

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import io
 import math
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph
 
 from ...errors import Diagnostic
 from ...model import ImageBlock
 from .blocks import Bookmark, Context, Gap, source_para
+from .styles import markup
 
 PRINT_DPI = 150
 
@@ -24,8 +24,8 @@ def image_flowables(ctx: Context, block: ImageBlock, number: int) -> list[Flowab
     styles = ctx.styles
     caption = ctx.document.words("figure", number=number) + "."
     heading = f"{caption} {block.title}" if block.title else caption
-    above = [Paragraph(escape(heading), styles.block_title)]
-    below = ([Paragraph(escape(block.note), styles.caption)] if block.note else []) + source_para(ctx, block.sources)
+    above = [Paragraph(markup(heading), styles.block_title)]
+    below = ([Paragraph(markup(block.note), styles.caption)] if block.note else []) + source_para(ctx, block.sources)
     width, height = image_size(ctx, block, [*above, *below])
     picture = Image(printable(block), width=width, height=height, mask="auto", hAlign="CENTER")
     _check_dpi(ctx, block, width, height)

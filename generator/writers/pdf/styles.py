@@ -115,6 +115,7 @@ class Styles:
     body: ParagraphStyle
     bullet: ParagraphStyle
     caption: ParagraphStyle
+    footnote: ParagraphStyle
     source: ParagraphStyle
     stat_value: ParagraphStyle
     stat_label: ParagraphStyle
@@ -147,6 +148,7 @@ def build_styles(theme: Theme) -> Styles:
         body=style("body", REGULAR, size.body, colour.ink, 1.4),
         bullet=style("bullet", REGULAR, size.body, colour.ink, 1.4, leftIndent=14, bulletIndent=3, spaceAfter=3),
         caption=style("caption", REGULAR, size.caption, colour.ink, 1.35, spaceBefore=4),
+        footnote=style("footnote", REGULAR, size.caption, colour.ink, 1.3, spaceBefore=2),
         source=style("source", ITALIC, size.source, colour.muted, 1.35, spaceBefore=2),
         stat_value=style("stat_value", BOLD, size.stat_value, colour.heading, 1.1),
         stat_label=style("stat_label", REGULAR, size.stat_label, colour.ink, 1.3, spaceBefore=3),

@@ -21,9 +21,11 @@ from .styles import BOLD, REGULAR, in_own_face, markup, string_width
 PAD = 6.0
 TITLE_GAP = 4.0
 SPLIT_IN_ROW = 30.0  # a row taller than the space left may break inside, if each part keeps this much
+MIN_ROWS = 3  # a table split across pages leaves at least this many rows on each side
 KEEP_WHOLE_ROWS = 15  # tables up to this many rows move to the next page whole rather than break
 LONG_TABLE_START = 160.0  # points a long table needs below its title (a few rows) before it may start
 LONG_WORD_SHARE = 1 / 3  # a word wider than this share of the portrait frame may break rather than turn the page
+HEADER_SHARE = 0.2  # a number column's header wraps rather than widen its column past this share of the frame
 SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)  # table type sizes to try, largest first; never below 7 pt
 
 
@@ -39,8 +41,11 @@ def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowab
     table = _table(ctx, block, layout)
     words = ctx.document.words
     name = f"{words('table', number=number)}. {block.title}"
-    title = Paragraph(markup(name), ctx.styles.block_title)
-    tail = ([Paragraph(markup(block.note), ctx.styles.caption)] if block.note else []) + source_para(ctx, block.sources)
+    title: Flowable = Paragraph(markup(name), ctx.styles.block_title)
+    if block.subtitle:  # under the first part's title only; later parts say "(continued)"
+        title = Stack([title, Paragraph(markup(block.subtitle), ctx.styles.block_subtitle)])
+    tail = [Paragraph(markup(note), ctx.styles.footnote) for note in block.footnotes]
+    tail += ([Paragraph(markup(block.note), ctx.styles.caption)] if block.note else []) + source_para(ctx, block.sources)
     titled = TitledTable(title, table, lambda: Paragraph(f"{markup(name)} {markup(words('continued'))}",
                                                          ctx.styles.block_title), Bookmark(f"table-{number}", name, 1), tail)
     if len(block.rows) <= KEEP_WHOLE_ROWS:
@@ -63,7 +68,7 @@ def choose_layout(ctx: Context, block: TableBlock) -> Layout:
         room = ctx.landscape_width if landscape else ctx.width
         for size in SIZES:
             for wrap_headers in (False, True):
-                natural, minimum, numeric = _measure(block, size, wrap_headers, word_cap)
+                natural, minimum, numeric = _measure(block, size, wrap_headers, word_cap, room * HEADER_SHARE)
                 if sum(natural if not wrap_headers else minimum) <= room:
                     return Layout(size, landscape, fit_columns(natural, minimum, [not n for n in numeric], room))
     return Layout(SIZES[-1], True, _last_resort_widths(block, ctx.landscape_width))
@@ -86,10 +91,11 @@ def _last_resort_widths(block: TableBlock, room: float) -> list[float]:
     return [least + extra * share for least, extra in zip(need, wanted)]
 
 
-def _measure(block: TableBlock, size: float, wrap_headers: bool,
-             word_cap: float | None = None) -> tuple[list[float], list[float], list[bool]]:
+def _measure(block: TableBlock, size: float, wrap_headers: bool, word_cap: float | None = None,
+             header_cap: float = 1e9) -> tuple[list[float], list[float], list[bool]]:
     """Natural and smallest widths per column. A number column is as wide as its widest figure and
-    its header (or, with `wrap_headers`, its header's longest word): figures never wrap. A text
+    its header (or, with `wrap_headers`, its header's longest word): figures never wrap. A header
+    wider than `header_cap` wraps within it, so a long header keeps its column of figures narrow. A text
     column may shrink to its longest word, or to `word_cap` when words longer than that may break."""
     rows = block.shown_rows()
     natural, minimum, numeric = [], [], []
@@ -98,7 +104,7 @@ def _measure(block: TableBlock, size: float, wrap_headers: bool,
         header_words = column.name.split() or [""]
         widest_word = max(string_width(w, BOLD, size) for w in header_words)
         if column.format is not None:
-            header = widest_word if wrap_headers else string_width(column.name, BOLD, size)
+            header = widest_word if wrap_headers else min(string_width(column.name, BOLD, size), max(widest_word, header_cap))
             widest = max([header] + [string_width(c, REGULAR, size) for c in cells])
             natural.append(widest + 2 * PAD + 1)
             minimum.append(widest + 2 * PAD + 1)
@@ -157,6 +163,29 @@ def _cell(value: str, width: float, size: float, style: ParagraphStyle) -> str |
     return Paragraph(markup(value), style)
 
 
+class Stack(Flowable):
+    """Paragraphs set one under the other as one flowable: a table's title with its subtitle, which
+    TitledTable draws where a title goes. Its style is the first paragraph's (the title's space above)."""
+
+    def __init__(self, parts: list[Paragraph]):
+        super().__init__()
+        self.parts = parts
+        self.style = parts[0].style
+        self.spaceBefore = self.style.spaceBefore
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.heights = [part.wrap(available_width, available_height)[1] + (part.style.spaceBefore if i else 0)
+                        for i, part in enumerate(self.parts)]
+        self.width, self.height = available_width, sum(self.heights)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for part, height in zip(self.parts, self.heights):
+            y -= height
+            part.drawOn(self.canv, 0, y)
+
+
 class TitledTable(Flowable):
     """A table under its title, with its note and source line (the tail) beneath it. When it breaks
     across pages, each later part carries the title again with '(continued)' above the repeated
@@ -187,12 +216,37 @@ class TitledTable(Flowable):
             parts = self.table.split(available_width, room - spare)
             if len(parts) >= 2:
                 break
+        frame = getattr(getattr(self.canv, "_doctemplate", None), "frame", None)
+        balanced = self._balanced(parts, available_width)
+        if balanced or frame is None or available_height < frame._height - 1:  # on an empty page any split beats none
+            parts = balanced
         if len(parts) < 2:
             return []
         first = TitledTable(self.title, parts[0], self.continued, self.bookmark, [])
         rest = [TitledTable(self.continued(), part, self.continued, None, []) for part in parts[1:]]
         rest[-1].tail = self.tail
         return [first, *rest]
+
+    def _balanced(self, parts: list[Table], width: float) -> list[Table]:
+        """The split moved so each side keeps MIN_ROWS rows or more under its header: a part of
+        one or two rows under a repeated header reads as an accident. Too few rows here moves the
+        table on (no split); too few left over moves rows from this page to the next."""
+        if len(parts) < 2:
+            return []
+        body = len(self.table._cellvalues) - 1
+        first = len(parts[0]._cellvalues) - 1
+        if body < 2 * MIN_ROWS:
+            return parts  # rows too long for a page (a short table that fits moves on whole as a KeepTogether)
+        if first < MIN_ROWS:
+            return []
+        if body - first >= MIN_ROWS:
+            return parts
+        keep = body - MIN_ROWS
+        if keep < MIN_ROWS:
+            return []
+        heights = self.table._rowHeights  # measured by the split above, the header row first
+        parts = self.table.split(width, sum(heights[:1 + keep]) + 0.01)
+        return parts if len(parts) >= 2 and len(parts[0]._cellvalues) - 1 >= MIN_ROWS else []
 
     def draw(self) -> None:
         if self.bookmark is not None:

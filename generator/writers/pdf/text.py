@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from ...model import Span, TextBlock
 from .blocks import Context, Gap, source_para
+from .styles import markup as plain_markup
 
 PARAGRAPH_GAP = 6.0  # points between paragraphs: prose reads as paragraphs, not as one block
 
@@ -23,19 +24,19 @@ def text_flowables(ctx: Context, block: TextBlock) -> list[Flowable]:
     body = ParagraphStyle("text_paragraph", parent=styles.body, spaceAfter=PARAGRAPH_GAP)
     parts: list[Flowable] = []
     if block.title:
-        title = Paragraph(escape(block.title), styles.block_title)
+        title = Paragraph(plain_markup(block.title), styles.block_title)
         title.keepWithNext = True  # a title never ends a page without its first lines
         parts.append(title)
-    parts += [Paragraph(markup(paragraph, ctx.theme.palette.heading), body) for paragraph in block.paragraphs]
+    parts += [Paragraph(span_markup(paragraph, ctx.theme.palette.heading), body) for paragraph in block.paragraphs]
     parts += source_para(ctx, block.sources) if block.sources else []
     return [*parts, Gap(6)]
 
 
-def markup(spans: tuple[Span, ...], link_colour: str) -> str:
-    """reportlab's paragraph markup for the spans: escaped text inside <b>, <i> and <a href>."""
+def span_markup(spans: tuple[Span, ...], link_colour: str) -> str:
+    """reportlab's paragraph markup for the spans: escaped text (with fallback-font runs) inside <b>, <i> and <a href>."""
     out = []
     for span in spans:
-        piece = escape(span.text)
+        piece = plain_markup(span.text)
         if span.italic:
             piece = f"<i>{piece}</i>"
         if span.bold:

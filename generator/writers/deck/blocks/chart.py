@@ -19,6 +19,9 @@ from ..text import MIN_BODY, below, capped_text, continued, headline, source_box
 
 def slides(document: Document, section: Section, block: ChartBlock, theme: Theme) -> list[SlidePlan]:
     block = drawn_as(block)  # as the PDF draws it: horizontal when its labels would crowd out vertical bars
+    if block.deck_categories is not None and block.deck_categories < len(block.categories):
+        top = document.words("top_categories", shown=block.deck_categories, total=len(block.categories))
+        block = replace(_part(block, range(block.deck_categories)), note=" ".join((top, block.note or "")).strip())
     room = _chart_frame(document, block, theme, continued(block.title, 1, document.words))[1]
     parts = chart_parts(block, theme, room)
     span = value_range(block, None) if len(parts) > 1 else None  # stack totals and reference lines included

@@ -19,11 +19,18 @@ CARD_SOURCE_LINES = 3
 
 
 def slides(document: Document, section: Section, block: StatsBlock, theme: Theme) -> list[SlidePlan]:
-    """The cards spread evenly: nine go 3, 3, 3 rather than 4, 4, 1. Untitled, they take the section's title."""
+    """The cards spread evenly: nine go 3, 3, 3 rather than 4, 4, 1. Untitled, they take the section's
+    title. A lead card opens the first slide, twice as wide as the others, and counts as two cards."""
     title = block.title or section.title
-    count = -(-len(block.stats) // SLIDE.cards_per_slide)
-    per_slide = -(-len(block.stats) // count)
-    groups = [block.stats[i:i + per_slide] for i in range(0, len(block.stats), per_slide)]
+    stats = sorted(block.stats, key=lambda stat: not stat.lead)[:1] + [s for s in block.stats if not s.lead]
+    stats = stats if any(stat.lead for stat in block.stats) else list(block.stats)
+    slots = len(stats) + (1 if stats and stats[0].lead else 0)
+    count = -(-slots // SLIDE.cards_per_slide)
+    groups, start = [], 0
+    for index in range(count):
+        take = slots // count + (1 if index < slots % count else 0) - (1 if stats[start].lead else 0)
+        groups.append(stats[start:start + take])
+        start += take
     return [_stats_slide(document, block, group, continued(title, n, document.words), theme) for n, group in enumerate(groups)]
 
 
@@ -36,26 +43,36 @@ def _stats_slide(document: Document, block: StatsBlock, stats, title: str, theme
     head = headline(title, theme)
     shapes: list = [head]
     gap, pad = SLIDE.card_gap, SLIDE.card_pad
-    card_w = (SLIDE.content_width - gap * (len(stats) - 1)) / len(stats)
+    spans = [2 if stat.lead else 1 for stat in stats]
+    unit = (SLIDE.content_width - gap * (len(stats) - 1)) / sum(spans)
+    widths = [unit * span for span in spans]
+    lefts = [SLIDE.margin + sum(widths[:c]) + gap * c for c in range(len(stats))]
     top = below(head, 28)
-    inner = card_w - 2 * pad
     room = SLIDE.bottom - top
-    value_size = _common_size([s.shown for s in stats], inner, (screen.stat_value, *STAT_VALUE_STEPS, screen.stat_value_min), 1,
-                              bold=True)
-    label_size = _common_size([s.label for s in stats], inner, (screen.stat_label + 4, screen.stat_label, MIN_BODY), 3)
-    cards = [_stat_card(document, stat, SLIDE.margin + c * (card_w + gap) + pad, inner, value_size, label_size, room, theme)
-             for c, stat in enumerate(stats)]
+    plain = [s for s in stats if not s.lead] or stats
+    value_size = _common_size([s.shown for s in plain], unit - 2 * pad,
+                              (screen.stat_value, *STAT_VALUE_STEPS, screen.stat_value_min), 1, bold=True)
+    label_size = _common_size([s.label for s in stats], unit - 2 * pad, (screen.stat_label + 4, screen.stat_label, MIN_BODY), 3)
+    cards = [_stat_card(document, stat, left + pad, width - 2 * pad, _lead_size(stat, width - 2 * pad, value_size, screen),
+                        label_size, room, theme) for stat, left, width in zip(stats, lefts, widths)]
     content = max(sum(box.height for box in boxes) + 26 + 40 for boxes in cards)
     card_h = min(room, max(SLIDE.card_min_height, content))  # a card taller than the room is left for the check to report
     y = top + max(0.0, (room - card_h) / 2 - 24)  # a single row of cards sits a little above the middle
-    for c, (value, label, source) in enumerate(cards):
-        x = SLIDE.margin + c * (card_w + gap)
+    for (value, label, source), x, card_w in zip(cards, lefts, widths):
         shapes += [Rect(x, y, card_w, card_h, palette.panel), Rect(x, y, card_w, 5, palette.heading)]
         value.y, label.y = y + 22, y + 22 + value.height + 8
         source.y = max(y + card_h - 16 - source.height, label.y + label.height + 4)
         shapes += [value, label, source]
     keys = tuple(dict.fromkeys(stat.source for stat in stats))
     return SlidePlan("stats", shapes, notes=speaker_notes(document, keys, block.notes))
+
+
+def _lead_size(stat, inner: float, size: float, screen) -> float:
+    """A lead card's figure: larger than the others' (a third more), as large as its card allows."""
+    if not stat.lead:
+        return size
+    steps = tuple(step for step in (size * 4 / 3, size * 7 / 6) if step > size) + (size,)
+    return _common_size([stat.shown], inner, steps, 1, bold=True)
 
 
 def _common_size(texts: list[str], width: float, sizes: tuple[float, ...], max_lines: int, bold: bool = False) -> float:

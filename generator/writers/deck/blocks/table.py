@@ -7,6 +7,8 @@ the next row, so even a page-long cell is shown in full.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ....measure import LINE_SPACING, fit_columns, text_width, wrap
 from ....model import Document, Section, TableBlock
 from ....theme import SLIDE, Theme
@@ -20,14 +22,19 @@ PAD_X, PAD_Y = SLIDE.cell_pad
 def slides(document: Document, section: Section, block: TableBlock, theme: Theme) -> list[SlidePlan]:
     """The largest type at which the whole table fits one slide; else it continues on '(cont.)'
     slides with the header repeated."""
-    rows = [[c.name for c in block.columns], *block.shown_rows()]
+    shown = block.shown_rows()
+    top_rows = block.deck_rows is not None and block.deck_rows < len(shown)
+    rows = [[c.name for c in block.columns], *(shown[:block.deck_rows] if top_rows else shown)]
     flexible = [c.format is None for c in block.columns]
-    first_top = below(headline(block.title, theme), 16)
+    subtitle = _subtitle(block, theme)
+    first_top = below(subtitle, 12) if subtitle else below(headline(block.title, theme), 16)
     later_top = content_top(block.title, theme, 16, document.words)
     source = source_box(document, block.sources, theme)
     bottom = (source.y - 6) if source else SLIDE.bottom
-    note = capped_text(block.note, SLIDE.margin, 0, SLIDE.content_width, (18, 16, MIN_BODY), 70, theme.palette.ink,
-                       SLIDE.table_note_cap, "the table's note") if block.note else None
+    top = document.words("top_rows", shown=block.deck_rows, total=len(shown)) if top_rows else ""
+    beneath = " ".join((top, *block.footnotes, block.note or "")).strip()  # the footnotes, then the note
+    note = capped_text(beneath, SLIDE.margin, 0, SLIDE.content_width, (18, 16, MIN_BODY), 70, theme.palette.ink,
+                       SLIDE.table_note_cap, "the table's note") if beneath else None
     note_room = note.height + 10 if note else 0.0
 
     def room(n: int) -> float:
@@ -42,11 +49,21 @@ def slides(document: Document, section: Section, block: TableBlock, theme: Theme
         return widths, header, body, heights, balanced(heights, lambda n: room(n) - header, note_room)
 
     size, laid = largest_on_fewest_slides((theme.screen.table, 18, 16, MIN_BODY), layout, lambda laid: len(laid[4]))
-    return _table_slides(document, block, theme, rows[0], size, laid, source, note)
+    return _table_slides(document, block, theme, rows[0], size, laid, source, note, subtitle)
+
+
+def _subtitle(block: TableBlock, theme: Theme):
+    """The table's subtitle under the first slide's headline, capped as a chart's is."""
+    if not block.subtitle:
+        return None
+    cap = SLIDE.chart_subtitle_cap
+    top = below(headline(block.title, theme), 4)
+    return capped_text(block.subtitle, SLIDE.margin, top, SLIDE.content_width, (theme.screen.subtitle, 18, 16, MIN_BODY), cap,
+                       theme.palette.muted, cap, "the table's subtitle")
 
 
 def _table_slides(document: Document, block: TableBlock, theme: Theme, names: list[str], size: float, laid,
-                  source, note) -> list[SlidePlan]:
+                  source, note, subtitle=None) -> list[SlidePlan]:
     """The laid-out rows dealt onto their slides, the note beneath the last one."""
     widths, header, body, body_heights, counts = laid
     aligns = [c.align for c in block.columns]
@@ -54,15 +71,20 @@ def _table_slides(document: Document, block: TableBlock, theme: Theme, names: li
     start = 0
     for index, count in enumerate(counts):
         title = headline(continued(block.title, index, document.words), theme)
-        top = below(title, 16)
+        top = below(subtitle, 12) if subtitle and index == 0 else below(title, 16)
         chunk = range(start, start + count)
         table = TableBox(SLIDE.margin, top, widths, [names, *(body[i] for i in chunk)], aligns, size,
                          [header, *(body_heights[i] for i in chunk)])
-        shapes: list = [title, table] + ([source] if source else [])
+        shapes: list = [title, *([subtitle] if subtitle and index == 0 else []), table] + ([source] if source else [])
         start += count
-        if note and index == len(counts) - 1:
-            note.y = top + sum(table.row_heights) + 10
-            shapes.append(note)
+        if index == len(counts) - 1:  # the note and source line just beneath the last rows
+            below_table = top + sum(table.row_heights) + 10
+            if note:
+                note.y = below_table
+                shapes.append(note)
+                below_table += note.height + 6
+            if source:
+                shapes[shapes.index(source)] = replace(source, y=min(source.y, below_table))
         planned.append(SlidePlan("table", shapes, notes=speaker_notes(document, block.sources, block.notes)))
     return planned
 
@@ -78,9 +100,7 @@ def _column_widths(rows: list[list[str]], flexible: list[bool], size: float) -> 
     natural = [max(text_width(row[i], size, bold=(r == 0)) for r, row in enumerate(rows)) + pad for i in range(len(flexible))]
     minimum = [max(text_width(word, size, bold=True) for row in rows for word in row[i].split() or [""]) + pad
                for i in range(len(flexible))]
-    content = SLIDE.content_width
-    width = min(content, max(sum(natural) * 1.25, content * 0.6))  # a few columns need not span the slide
-    return fit_columns(natural, minimum, flexible, width)
+    return fit_columns(natural, minimum, flexible, SLIDE.content_width)  # a table spans the slide, as on a page
 
 
 def _row_height(row: list[str], widths: list[float], size: float, bold: bool) -> float:
