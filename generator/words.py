@@ -28,6 +28,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "chart": (),  # names a chart on its slide ("Chart: title"), as PowerPoint's selection pane and screen readers show it
     "line_chart": (),  # alt text of a line chart
     "missing": (),  # alt text of a chart's value the source lacks
+    "data_files": (),  # the heading of the PDF's list of data files, under the sources
+    "data_file": (),  # leads a block's data file in the speaker notes
     "top_rows": ("shown", "total"),  # the note of a table the deck shows the top rows of (`deck: {rows: N}`)
     "top_categories": ("shown", "total"),  # the same for a chart (`deck: {categories: N}`)
 }
@@ -37,6 +39,7 @@ SHIPPED: dict[str, dict[str, str]] = {
            "source": "Source", "sources": "Sources", "general_sources": "General sources", "page": "Page {page} of {pages}",
            "section": "Section {number} of {total}", "bar_chart": "Bar chart", "hbar_chart": "Horizontal bar chart",
            "chart": "Chart", "line_chart": "Line chart", "missing": "no data",
+           "data_files": "Data files", "data_file": "Data",
            "top_rows": "Top {shown} of {total}; the full table is in the PDF.",
            "top_categories": "Top {shown} of {total}; the full chart is in the PDF."},
     "fr": {"figure": "Figure {number}", "table": "Tableau {number}", "continued": "(suite)", "continued_short": "(suite)",
@@ -44,18 +47,21 @@ SHIPPED: dict[str, dict[str, str]] = {
            "section": "Partie {number} sur {total}", "bar_chart": "Graphique en barres",
            "hbar_chart": "Graphique en barres horizontales", "chart": "Graphique",
            "line_chart": "Graphique en courbes", "missing": "pas de données",
+           "data_files": "Fichiers de données", "data_file": "Données",
            "top_rows": "Les {shown} premiers sur {total} ; le tableau complet est dans le PDF.",
            "top_categories": "Les {shown} premiers sur {total} ; le graphique complet est dans le PDF."},
     "de": {"figure": "Abbildung {number}", "table": "Tabelle {number}", "continued": "(Fortsetzung)", "continued_short": "(Forts.)",
            "source": "Quelle", "sources": "Quellen", "general_sources": "Allgemeine Quellen", "page": "Seite {page} von {pages}",
            "section": "Abschnitt {number} von {total}", "bar_chart": "Säulendiagramm", "hbar_chart": "Balkendiagramm",
            "chart": "Diagramm", "line_chart": "Liniendiagramm", "missing": "keine Daten",
+           "data_files": "Datendateien", "data_file": "Daten",
            "top_rows": "Die ersten {shown} von {total}; die vollständige Tabelle steht im PDF.",
            "top_categories": "Die ersten {shown} von {total}; das vollständige Diagramm steht im PDF."},
     "es": {"figure": "Figura {number}", "table": "Tabla {number}", "continued": "(continuación)", "continued_short": "(cont.)",
            "source": "Fuente", "sources": "Fuentes", "general_sources": "Fuentes generales", "page": "Página {page} de {pages}",
            "section": "Sección {number} de {total}", "bar_chart": "Gráfico de barras", "hbar_chart": "Gráfico de barras horizontales",
            "chart": "Gráfico", "line_chart": "Gráfico de líneas", "missing": "sin datos",
+           "data_files": "Archivos de datos", "data_file": "Datos",
            "top_rows": "Los {shown} primeros de {total}; la tabla completa está en el PDF.",
            "top_categories": "Los {shown} primeros de {total}; el gráfico completo está en el PDF."},
 }

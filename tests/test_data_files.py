@@ -247,3 +247,17 @@ def test_a_chart_from_a_file_takes_negative_values_and_an_empty_cell_as_a_gap(tm
                        "      - chart: {type: line, title: M, data: {file: gap.csv}, sources: s}\n", encoding="utf-8")
     chart = load(content).charts()[0]
     assert chart.series[0].values == (10, None, 12, -3)
+
+
+def test_the_pdf_sources_and_the_speaker_notes_name_each_data_file_with_its_digest(tmp_path: Path):
+    import pdfplumber
+    from pptx import Presentation
+
+    built = build_into(DATA / "briefing-data.yaml", tmp_path)
+    with pdfplumber.open(built.pdf) as pdf:
+        last = pdf.pages[-1].extract_text()
+    digest = hashlib.sha256((DATA / "data" / "regions.csv").read_bytes()).hexdigest()[:12]
+    assert "Data files:" in last and f"Table 1. Regional totals: data/regions.csv, sha256 {digest}" in last
+    assert "Figure 1. Reports by month: data/series.xlsx, sheet Monthly, A1:C13, sha256" in last
+    notes = [slide.notes_slide.notes_text_frame.text for slide in Presentation(built.pptx).slides if slide.has_notes_slide]
+    assert any(note.endswith(f"Data: data/regions.csv, sha256 {digest}") for note in notes)

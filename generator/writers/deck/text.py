@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from ...measure import LINE_SPACING, text_width, wrap
-from ...model import Document, Origin, Source, attribution
+from ...model import DataOrigin, Document, Origin, Source, attribution
 from ...theme import DECK_HEADLINE_LINES, MINIMUMS, SLIDE, Theme
 from ...words import Words
 from .shapes import Para, Run, TextBox
@@ -93,12 +93,15 @@ def content_top(title: str, theme: Theme, gap: float, words: Words) -> float:
     return max(below(headline(title, theme), gap), below(headline(continued(title, 1, words), theme), gap))
 
 
-def speaker_notes(document: Document, keys: tuple[str, ...], own: str | None) -> str:
-    """Speaker notes: the block's own notes, then each source in full."""
+def speaker_notes(document: Document, keys: tuple[str, ...], own: str | None, data: DataOrigin | None = None) -> str:
+    """Speaker notes: the block's own notes, then each source in full, then the data file its figures
+    were read from (file, sheet, range and digest), so the presenter can trace a figure to its cell."""
     parts = [own] if own else []
     _, keys = attribution(document, keys)
     if keys:
         parts.append(document.words.lead("sources") + "\n" + "\n".join(full_citation(document, document.source(k)) for k in keys))
+    if data:
+        parts.append(f"{document.words.lead('data_file')} {data.reference()}")
     return "\n\n".join(parts)
 
 

@@ -30,6 +30,7 @@ class Context:
     landscape_width: float = 0.0  # the frame of a landscape page, for tables too wide for portrait
     room: float = 0.0  # the height of a (later) portrait page's frame, which a whole figure must fit
     findings: list = field(default_factory=list)  # layout errors found while building flowables (Diagnostic)
+    data_files: list = field(default_factory=list)  # (caption, DataOrigin) of each table and chart read from a file
 
 
 def text(value: str) -> str:

@@ -225,6 +225,8 @@ def _block(ctx: blocks.Context, block, charts: dict[ChartBlock, RenderedChart], 
     counter, flowables = PDF_BLOCKS[type(block)]
     if counter:
         numbers[counter] += 1
+    if isinstance(block, (TableBlock, ChartBlock)) and block.data_from:
+        ctx.data_files.append((f"{ctx.document.words(counter, number=numbers[counter])}. {block.title}", block.data_from))
     return flowables(ctx, block, charts.get(block), numbers[counter] if counter else 0)
 
 
@@ -303,4 +305,7 @@ def _sources(ctx: blocks.Context) -> list[Flowable]:
         if source.url:
             entry += ("" if source.citation().endswith(".") else ".") + "<br/>" + _url(ctx, source.url)
         parts.append(Paragraph(entry, styles.reference))
+    if ctx.data_files:  # where the figures of each table and chart read from a file came from
+        parts.append(Paragraph(f"<b>{markup(words.lead('data_files'))}</b>", styles.caption))
+        parts += [Paragraph(f"{markup(caption)}: {markup(origin.reference())}", styles.reference) for caption, origin in ctx.data_files]
     return parts

@@ -66,7 +66,7 @@ def _chart_slide(document: Document, block: ChartBlock, part: ChartBlock, size: 
     if note:  # the note reads as the chart's caption, directly beneath it
         note.y = top + room + 12
         shapes.append(note)
-    return SlidePlan("chart", shapes, notes=speaker_notes(document, block.sources, block.notes))
+    return SlidePlan("chart", shapes, notes=speaker_notes(document, block.sources, block.notes, block.data_from))
 
 
 def chart_parts(block: ChartBlock, theme: Theme, room: float) -> list[tuple[ChartBlock, float]]:

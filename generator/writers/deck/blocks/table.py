@@ -85,7 +85,7 @@ def _table_slides(document: Document, block: TableBlock, theme: Theme, names: li
                 below_table += note.height + 6
             if source:
                 shapes[shapes.index(source)] = replace(source, y=min(source.y, below_table))
-        planned.append(SlidePlan("table", shapes, notes=speaker_notes(document, block.sources, block.notes)))
+        planned.append(SlidePlan("table", shapes, notes=speaker_notes(document, block.sources, block.notes, block.data_from)))
     return planned
 
 
