@@ -323,6 +323,7 @@ class TextBlock:
     sources: tuple[str, ...] = ()
     notes: str | None = None
     origin: Origin = NOWHERE
+    only: str | None = None  # "pdf" or "deck": the one output that shows this block; None: both
 
     def plain(self) -> list[str]:
         """Each paragraph's text without its markup, as a reader sees it."""
@@ -352,6 +353,7 @@ class ImageBlock:
     note: str | None = None
     notes: str | None = None
     origin: Origin = NOWHERE
+    only: str | None = None  # "pdf" or "deck": the one output that shows this block; None: both
 
     @property
     def aspect(self) -> float:

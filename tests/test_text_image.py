@@ -183,3 +183,20 @@ def test_a_16_bit_grey_png_prints_its_greys_not_a_blank(tmp_path: Path):
     prepared = prepare(content, ("pdf",))
     [image] = PdfReader(io.BytesIO(prepared.outputs["pdf"].data)).pages[0].images
     assert image.image.convert("L").getpixel((10, 10)) in (11, 12)  # 3000 / 257, truncated or rounded
+
+
+def test_only_keeps_a_text_block_to_one_output(tmp_path):
+    import pdfplumber
+    from pptx import Presentation
+
+    from .conftest import run_cli
+
+    content = tmp_path / "only.yaml"
+    content.write_text("title: T\nsources: {s: {title: S, publisher: P}}\nsections:\n  - title: A\n    blocks:\n"
+                       "      - text: {paragraphs: [Only in print.], only: pdf}\n      - callout: {text: Both, sources: [s]}\n",
+                       encoding="utf-8")
+    assert run_cli("build", str(content), "--out", str(tmp_path)).returncode == 0
+    with pdfplumber.open(tmp_path / "only.pdf") as pdf:
+        assert "Only in print" in pdf.pages[0].extract_text()
+    deck = Presentation(tmp_path / "only.pptx")
+    assert not any("Only in print" in shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)

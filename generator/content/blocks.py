@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..model import (ALIGNMENTS, CHART_KINDS, CHART_OPTIONS, OUTPUTS, Block, BulletItem, BulletsBlock, CalloutBlock, Cell,
+from ..model import (ALIGNMENTS, CHART_KINDS, CHART_OPTIONS, Block, BulletItem, BulletsBlock, CalloutBlock, Cell,
                      ChartBlock, Column, NumberFormat, Reference, Series, Stat, StatsBlock, TableBlock)
 from ..model import ImageBlock, TextBlock
 from .bindings import binds
 from .data_blocks import chart_from_file, table_from_file
+from .common import output_keys
 from .nodes import Fields, is_null, suggest
 from .prose import read_image_block, read_text
 
@@ -32,7 +32,7 @@ def read_stats(reader: DocumentReader, node: Node, path: str) -> StatsBlock | No
         return None
     cards_node = fields.get("cards")
     cards = reader.each(cards_node, fields.child("cards"), lambda child, path: _stat(reader, child, path))
-    return _common(reader, fields, StatsBlock(tuple(cards), fields.text("title"), fields.text("notes"), reader.origin(node, path)))
+    return output_keys(reader, fields, StatsBlock(tuple(cards), fields.text("title"), fields.text("notes"), reader.origin(node, path)))
 
 
 def _stat(reader: DocumentReader, node: Node, path: str) -> Stat | None:
@@ -78,7 +78,7 @@ def read_chart(reader: DocumentReader, node: Node, path: str) -> ChartBlock | No
     extras = _chart_options(reader, fields, kind, categories, series, number_format) if kind else None
     if None in (kind, title, number_format, extras) or not categories or not series or not sources:
         return reader.bindings.define(reader, fields, None)
-    return reader.bindings.define(reader, fields, _common(reader, fields, ChartBlock(
+    return reader.bindings.define(reader, fields, output_keys(reader, fields, ChartBlock(
         title, categories, tuple(series), sources, kind, fields.text("subtitle"), fields.text("note"),
         number_format, fields.text("notes"), reader.origin(node, path), data_from=data_from, **extras,
     ), "categories"))
@@ -199,7 +199,7 @@ def read_table(reader: DocumentReader, node: Node, path: str) -> TableBlock | No
     footnotes = reader.texts(fields.get("footnotes"), fields.child("footnotes")) if fields.get("footnotes") else ()
     table = TableBlock(title, tuple(columns), tuple(rows), sources, fields.text("note"), fields.text("notes"),
                        reader.origin(node, path), subtitle=fields.text("subtitle"), footnotes=tuple(footnotes), data_from=data_from)
-    return reader.bindings.define(reader, fields, _common(reader, fields, table, "rows"))
+    return reader.bindings.define(reader, fields, output_keys(reader, fields, table, "rows"))
 
 
 def _column(reader: DocumentReader, node: Node, path: str) -> Column | None:
@@ -251,7 +251,7 @@ def read_bullets(reader: DocumentReader, node: Node, path: str) -> BulletsBlock 
     sources = reader.cite_list(fields.get("sources"), fields.child("sources"))
     if title is None or not items:
         return None
-    return _common(reader, fields, BulletsBlock(title, tuple(items), fields.text("intro"), sources, fields.text("notes"),
+    return output_keys(reader, fields, BulletsBlock(title, tuple(items), fields.text("intro"), sources, fields.text("notes"),
                                                 reader.origin(node, path)))
 
 
@@ -272,25 +272,7 @@ def read_callout(reader: DocumentReader, node: Node, path: str) -> CalloutBlock 
     sources = reader.cite_list(fields.get("sources"), fields.child("sources"), 1)
     if text is None or not sources:
         return None
-    return _common(reader, fields, CalloutBlock(text, sources, fields.text("notes"), reader.origin(node, path)))
-
-
-def _common(reader: DocumentReader, fields: Fields, block, deck_key: str | None = None):
-    """The keys every block takes besides its own: `only` (pdf or deck: the one output that shows
-    it) and, on tables and charts, `deck: {rows: N}` or `deck: {categories: N}`, so a long ranking
-    is presented as its top N while the PDF keeps it whole."""
-    only_node = fields.get("only")
-    only = reader.choice(only_node, fields.child("only"), OUTPUTS) if only_node else None
-    changes: dict = {"only": only} if only else {}
-    deck_node = fields.get("deck")
-    if deck_node is not None and deck_key:
-        deck = reader.mapping(deck_node, fields.child("deck"), (deck_key,))
-        count_node = deck.get(deck_key) if deck else None
-        if count_node is not None:
-            count = reader.integer(count_node, deck.child(deck_key), 1, 10_000)
-            if count is not None:
-                changes["deck_rows" if deck_key == "rows" else "deck_categories"] = count
-    return replace(block, **changes) if changes else block
+    return output_keys(reader, fields, CalloutBlock(text, sources, fields.text("notes"), reader.origin(node, path)))
 
 
 def _flag(reader: DocumentReader, fields: Fields, key: str) -> bool | None:

@@ -16,13 +16,14 @@ from ..errors import Diagnostic
 from ..model import ImageBlock, Span, TextBlock
 from .images import ImageFault, read_image
 from .inline import parse, tidy
+from .common import output_keys
 
 if TYPE_CHECKING:
     from .document import DocumentReader
 
 
 def read_text(reader: DocumentReader, node: Node, path: str) -> TextBlock | None:
-    fields = reader.mapping(node, path, ("title", "paragraphs", "sources", "notes"), required=("paragraphs",))
+    fields = reader.mapping(node, path, ("title", "paragraphs", "sources", "notes", "only"), required=("paragraphs",))
     if fields is None:
         return None
     title = fields.text("title")
@@ -39,7 +40,7 @@ def read_text(reader: DocumentReader, node: Node, path: str) -> TextBlock | None
         if body is None and "paragraphs" in fields.values:
             reader.expect(fields.values["paragraphs"], fields.child("paragraphs"), "a paragraph, or a list of paragraphs")
         return None
-    return TextBlock(tuple(paragraphs), title, sources, fields.text("notes"), reader.origin(node, path))
+    return output_keys(reader, fields, TextBlock(tuple(paragraphs), title, sources, fields.text("notes"), reader.origin(node, path)))
 
 
 def _paragraph(reader: DocumentReader, node: Node, path: str) -> tuple[Span, ...] | None:
@@ -63,7 +64,7 @@ def _place(node: Node, text: str, offset: int) -> tuple[int, int]:
     return start.line + 1, start.column + 1
 
 
-IMAGE_KEYS = ("file", "alt", "sources", "title", "note", "notes")
+IMAGE_KEYS = ("file", "alt", "sources", "title", "note", "notes", "only")
 
 
 def read_image_block(reader: DocumentReader, node: Node, path: str) -> ImageBlock | None:
@@ -82,5 +83,5 @@ def read_image_block(reader: DocumentReader, node: Node, path: str) -> ImageBloc
     unread = [key for key, value in (("title", title), ("note", note)) if fields.get(key) is not None and value is None]
     if image is None or alt is None or not sources or unread:
         return None
-    return ImageBlock(written, image.data, image.kind, image.pixels, alt, sources, image.digest, title, note,
-                      fields.text("notes"), reader.origin(node, path))
+    return output_keys(reader, fields, ImageBlock(written, image.data, image.kind, image.pixels, alt, sources, image.digest,
+                                                  title, note, fields.text("notes"), reader.origin(node, path)))
