@@ -1,22 +1,20 @@
-"""One function per block type, each returning the platypus flowables that print it.
+"""What the PDF's block modules share: the context every block is printed in, paragraph markup,
+source lines ending in citation marks that link to the numbered Sources list, bookmarks and gaps.
 
-Stat cards live in cards. A figure travels with its title, note and source line (KeepTogether), so a title is never left at
-the foot of a page with its chart on the next. Tables live in tables. Every source line ends
-in citation marks that link to the numbered Sources list.
+Each block kind prints from a module of its own (cards, chart, tables, bullets, callout, text,
+image), chosen by document.PDF_BLOCKS. A figure travels with its title, note and source line, so
+a title is never left at the foot of a page with its chart on the next.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
-from reportlab.lib.colors import HexColor
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph
 
-from ...charts import RenderedChart, VectorChart, VectorPath, drawn_as, hbar_rows, render_part
-from ...model import BulletsBlock, CalloutBlock, ChartBlock, Document, attribution
+from ...model import Document, attribution
 from ...theme import Theme
-from .styles import BOLD, REGULAR, Styles, draw_string, markup
+from .styles import Styles, markup
 
 
 @dataclass(frozen=True)
@@ -95,189 +93,3 @@ class Gap(Flowable):
     def frameAction(self, frame) -> None:
         if not frame._atTop:
             frame._y = max(frame._y - self.height, frame._y1p)
-
-
-# --- charts -------------------------------------------------------------------------------
-
-
-class ChartFlowable(Flowable):
-    """Draws the recorded matplotlib chart as PDF vector paths and real text, scaled to the frame."""
-
-    def __init__(self, chart: VectorChart, width: float):
-        super().__init__()
-        self.chart = chart
-        self.scale = min(1.0, width / chart.width) if chart.width else 1.0
-        self.width, self.height = chart.width * self.scale, chart.height * self.scale
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.saveState()
-        canvas.scale(self.scale, self.scale)
-        for item in self.chart.items:
-            if isinstance(item, VectorPath):
-                _draw_path(canvas, item)
-            else:
-                _draw_text(canvas, item)
-        canvas.restoreState()
-
-
-def _draw_path(canvas, item: VectorPath) -> None:
-    path = canvas.beginPath()
-    for op, points in item.segments:
-        if op == "M":
-            path.moveTo(*points)
-        elif op == "L":
-            path.lineTo(*points)
-        elif op == "C":
-            path.curveTo(*points)
-        elif op == "Z":
-            path.close()
-    canvas.saveState()
-    if item.fill:
-        canvas.setFillColor(HexColor(item.fill), alpha=item.fill_alpha)
-    if item.stroke:
-        canvas.setStrokeColor(HexColor(item.stroke), alpha=item.stroke_alpha)
-        canvas.setLineWidth(item.line_width)
-        canvas.setLineCap({"butt": 0, "round": 1, "projecting": 2}.get(item.line_cap, 0))
-        canvas.setLineJoin({"miter": 0, "round": 1, "bevel": 2}.get(item.line_join, 0))
-        if item.dashes:
-            canvas.setDash(list(item.dashes))
-    canvas.drawPath(path, fill=1 if item.fill else 0, stroke=1 if item.stroke and item.line_width > 0 else 0)
-    canvas.restoreState()
-
-
-def _draw_text(canvas, item) -> None:
-    canvas.saveState()
-    canvas.translate(item.x, item.y)
-    if item.angle:
-        canvas.rotate(item.angle)
-    canvas.setFillColor(HexColor(item.colour))
-    canvas.setFont(BOLD if item.bold else REGULAR, item.size)
-    draw_string(canvas, 0, 0, item.text, BOLD if item.bold else REGULAR, item.size)
-    canvas.restoreState()
-
-
-def chart_flowables(ctx: Context, block: ChartBlock, rendered: RenderedChart, number: int) -> list[Flowable]:
-    """A figure kept whole with its title, note and source line; a horizontal chart taller than a
-    page instead continues on the next page, like a long table."""
-    block = drawn_as(block)  # as rendered: a vertical chart whose labels would crowd out its bars is horizontal
-    if _continues(ctx, block, rendered):
-        return [CondPageBreak(LONG_CHART_START), ContinuedChart(ctx, block, number, 0, len(block.categories)), Gap(6)]
-    styles, figure = ctx.styles, ctx.document.words("figure", number=number)
-    parts: list[Flowable] = [Bookmark(f"figure-{number}", f"{figure}. {block.title}", 1),
-                             Paragraph(f"{text(figure)}. {text(block.title)}", styles.block_title)]
-    if block.subtitle:
-        parts.append(Paragraph(text(block.subtitle), styles.block_subtitle))
-    parts.append(ChartFlowable(rendered.vector, ctx.width))
-    if block.note:
-        parts.append(Paragraph(text(block.note), styles.caption))
-    parts += source_para(ctx, block.sources)
-    return [KeepTogether(parts), Gap(6)]
-
-
-def _continues(ctx: Context, block: ChartBlock, rendered: RenderedChart) -> bool:
-    """A horizontal chart too tall for a page whose bars can be shared out: a few of them fit well
-    within a page (a chart of a few huge rows is left whole, to be scaled and reported)."""
-    if block.kind != "hbar" or not ctx.room or len(block.categories) <= MIN_PART:
-        return False
-    chart = ChartFlowable(rendered.vector, ctx.width)
-    fixed, slot = hbar_rows(block, ctx.theme)
-    return chart.height > ctx.room * 0.9 and (fixed + MIN_PART * slot) * chart.scale <= ctx.room / 2
-
-
-LONG_CHART_START = 160.0  # points a long chart needs below its title (a few bars) before it may start on a page
-MIN_PART = 3  # a part of a continued chart shows at least this many categories
-
-
-class ContinuedChart(Flowable):
-    """Categories start..stop of a horizontal chart too tall for a page. Each part has the figure's
-    title (later parts with '(continued)'), all parts share one value scale and label column, so
-    equal values are equal bars on every page; the subtitle opens the first part, and the note and
-    source line close the last. The figure keeps its one number; the outline points at the first part."""
-
-    def __init__(self, ctx: Context, block: ChartBlock, number: int, start: int, stop: int):
-        super().__init__()
-        self.ctx, self.block, self.number, self.start, self.stop = ctx, block, number, start, stop
-        first, styles, words = start == 0, ctx.styles, ctx.document.words
-        title = f"{text(words('figure', number=number))}. {text(block.title)}" + ("" if first else f" {text(words('continued'))}")
-        self.head: list[Flowable] = [Paragraph(title, styles.block_title)]
-        if first and block.subtitle:
-            self.head.append(Paragraph(text(block.subtitle), styles.block_subtitle))
-        self.tail: list[Flowable] = []
-        if stop == len(block.categories):
-            self.tail = ([Paragraph(text(block.note), styles.caption)] if block.note else []) + source_para(ctx, block.sources)
-        self.bookmark = Bookmark(f"figure-{number}", f"{words('figure', number=number)}. {block.title}", 1) if first else None
-        self.spaceBefore = styles.block_title.spaceBefore
-        self.chart: ChartFlowable | None = None
-
-    def _sizes(self, width: float) -> tuple[list[float], list[float], float]:
-        """Heights of the head and tail paragraphs, and the chart's scale at this width."""
-        head = [p.wrap(width, 1e6)[1] + (p.getSpaceBefore() if i else 0) + p.getSpaceAfter() for i, p in enumerate(self.head)]
-        tail = [p.wrap(width, 1e6)[1] + p.getSpaceBefore() for p in self.tail]
-        return head, tail, min(1.0, width / (self.ctx.theme.chart.width_in * 72))
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        if self.chart is None:
-            vector = render_part(self.block, self.start, self.stop, self.ctx.theme)
-            self.chart = ChartFlowable(vector, available_width)
-        self.head_heights, self.tail_heights, _ = self._sizes(available_width)
-        self.width = available_width
-        self.height = sum(self.head_heights) + self.chart.height + sum(self.tail_heights)
-        return self.width, self.height
-
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        head, _, scale = self._sizes(available_width)
-        fixed, slot = hbar_rows(self.block, self.ctx.theme)
-        fit = math.floor((available_height - sum(head) - fixed * scale - 1) / (slot * scale))
-        fit = min(fit, self.stop - self.start - 1)  # the rest keeps a bar or more, with the note and source
-        if fit < MIN_PART:
-            return []
-        parts = [ContinuedChart(self.ctx, self.block, self.number, self.start, self.start + fit),
-                 ContinuedChart(self.ctx, self.block, self.number, self.start + fit, self.stop)]
-        for part in parts:
-            part.briefing_origin = self.block.origin
-        return parts
-
-    def draw(self) -> None:
-        y = self.height
-        if self.bookmark is not None:
-            self.bookmark.drawOn(self.canv, 0, y)
-        for part, height in zip(self.head, self.head_heights):
-            y -= height
-            part.drawOn(self.canv, 0, y + part.getSpaceAfter())
-        y -= self.chart.height
-        self.chart.drawOn(self.canv, 0, y)
-        for part, height in zip(self.tail, self.tail_heights):
-            y -= height
-            part.drawOn(self.canv, 0, y)
-
-
-# --- bullets and callouts -----------------------------------------------------------------
-
-
-def bullets_flowables(ctx: Context, block: BulletsBlock) -> list[Flowable]:
-    styles = ctx.styles
-    parts: list[Flowable] = [CondPageBreak(90), Paragraph(text(block.title), styles.block_title), Spacer(1, 3)]
-    if block.intro:
-        parts.append(Paragraph(text(block.intro), styles.body))
-    for item in block.items:
-        body = f"<b>{text(item.lead)}</b> — {text(item.text)}" if item.lead else text(item.text)
-        parts.append(Paragraph(body, styles.bullet, bulletText="•"))
-    parts += source_para(ctx, block.sources)
-    return [*parts, Gap(6)]
-
-
-def callout_flowables(ctx: Context, block: CalloutBlock) -> list[Flowable]:
-    palette = ctx.theme.palette
-    inner = [Paragraph(text(block.text), ctx.styles.callout), *source_para(ctx, block.sources)]
-    box = Table([[inner]], colWidths=[ctx.width], hAlign="LEFT", splitInRow=30.0)  # a page-long callout breaks inside
-    box.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), HexColor(palette.panel)), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(palette.accent)),
-        ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-        ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-    ]))
-    return [Gap(6), KeepTogether([box]), Gap(8)]

@@ -30,6 +30,9 @@ from .figure import Figure
 from .page import FIRST_TOP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Furniture, TitleBand, numbered_canvas
 from ...urls import url_lines
 from .styles import REGULAR, build_styles, markup, string_width
+from .bullets import bullets_flowables
+from .callout import callout_flowables
+from .chart import chart_flowables
 from .tables import table_flowables
 from .text import text_flowables
 from .image import image_flowables
@@ -204,10 +207,10 @@ def _tagged(flowable: Flowable, origin: Origin) -> Flowable:
 # kind of the model to a line in this table).
 PDF_BLOCKS: dict[type, tuple[str | None, Callable]] = {
     StatsBlock: (None, lambda ctx, block, chart, number: cards.stats_flowables(ctx, block)),
-    ChartBlock: ("figure", lambda ctx, block, chart, number: _give(ctx, blocks.chart_flowables(ctx, block, chart, number))),
+    ChartBlock: ("figure", lambda ctx, block, chart, number: _give(ctx, chart_flowables(ctx, block, chart, number))),
     TableBlock: ("table", lambda ctx, block, chart, number: table_flowables(ctx, block, number)),
-    BulletsBlock: (None, lambda ctx, block, chart, number: blocks.bullets_flowables(ctx, block)),
-    CalloutBlock: (None, lambda ctx, block, chart, number: blocks.callout_flowables(ctx, block)),
+    BulletsBlock: (None, lambda ctx, block, chart, number: bullets_flowables(ctx, block)),
+    CalloutBlock: (None, lambda ctx, block, chart, number: callout_flowables(ctx, block)),
     TextBlock: (None, lambda ctx, block, chart, number: text_flowables(ctx, block)),
     ImageBlock: ("figure", lambda ctx, block, chart, number: image_flowables(ctx, block, number)),
 }

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from .blocks import Bookmark, ChartFlowable
+from .blocks import Bookmark
+from .chart import ChartFlowable
 
 MIN_SCALE = 0.75  # a chart is never set smaller than this share of its height to fit a page
 
