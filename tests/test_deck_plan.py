@@ -8,6 +8,8 @@ from generator.writers.deck.check import problems
 from generator.writers.deck import plan_deck
 from generator.writers.deck.shapes import TableBox, TextBox
 
+from .conftest import FIXTURES
+
 SOURCE = Source("s", "Survey", "Office", "Survey")
 
 
@@ -181,3 +183,24 @@ def test_the_deck_is_drawn_only_when_its_bytes_are_read_and_then_once():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["[]", "['generator.writers.deck.render', 'pptx']"]
+
+
+def test_a_chart_continued_over_slides_keeps_its_axis_and_label_column_in_place():
+    from generator.content import load
+    from generator.writers.deck.shapes import ChartBox
+
+    document = load(FIXTURES / "layout" / "hbar-300.yaml")
+    plan = plan_deck(document, DEFAULT_THEME)
+    boxes = [shape for slide in plan.slides for shape in slide.shapes if isinstance(shape, ChartBox)]
+    assert len(boxes) > 3 and all(box.whole is not None for box in boxes)
+    axes = {round(box.picture.rules[-1][0], 3) for box in boxes[:-1]}  # the zero rule beside the label column
+    assert len(axes) == 1, axes
+
+
+def test_a_category_label_the_slide_picture_shortens_is_whole_in_the_speaker_notes():
+    from generator.content import load
+
+    document = load(FIXTURES / "layout" / "long-category.yaml")
+    label = max(document.charts()[0].categories, key=len)
+    slide = next(slide for slide in plan_deck(document, DEFAULT_THEME).slides if slide.kind == "chart")
+    assert label in slide.notes and len(label) == 500

@@ -87,8 +87,20 @@ def _block_slides(document: Document, section: Section, block, theme: Theme) -> 
 
 def _plan_pictures(deck: DeckPlan, theme: Theme) -> None:
     """Each picture chart laid out for the box its slide gives it, with its text at the size the
-    slide chose; rendering paints this plan and lays nothing out again."""
+    slide chose; rendering paints this plan and lays nothing out again. A category label the
+    picture had to shorten is given whole in the slide's speaker notes."""
     for slide in deck.slides:
         for box in slide.shapes:
             if isinstance(box, ChartBox):
-                box.picture = plan_chart(box.block, deck_chart_theme(theme, box.font_size), box.width, box.height, box.span)
+                box.picture = plan_chart(box.block, deck_chart_theme(theme, box.font_size), box.width, box.height, box.span, box.whole)
+                cut = _shortened(box.block.categories, box.picture)
+                if cut:
+                    slide.notes = "\n\n".join(part for part in ("\n".join(cut), slide.notes) if part)
+
+
+def _shortened(categories: tuple[str, ...], picture) -> list[str]:
+    """The categories whose label the picture ends with an ellipsis (not those thinned out of it)."""
+    texts = [text for _, _, text, _, _ in picture.texts]
+    shown = " ".join(texts).replace("- ", "")
+    ends = [text[:-1].rstrip().rstrip("-") for text in texts if text.endswith("…")]
+    return [label for label in categories if label not in shown and any(end and end in label for end in ends)]

@@ -157,7 +157,7 @@ def _chart(slide, box: ChartBox, theme: Theme, native_charts: bool) -> None:
         if native_chart(slide, box, theme):
             return
     chart_theme = deck_chart_theme(theme, box.font_size)  # a native deck's chart only a picture can show is laid out here
-    picture = box.picture or plan_chart(box.block, chart_theme, box.width, box.height, box.span)
+    picture = box.picture or plan_chart(box.block, chart_theme, box.width, box.height, box.span, box.whole)
     png, _ = paint_picture(picture, chart_theme, box.width, box.height)
     _picture(slide, Picture(box.x, box.y, box.width, box.height, png, box.alt_text, box.name), theme, native_charts)
 

@@ -97,6 +97,7 @@ class ChartBox:
     span: tuple[float, float] | None = None  # the whole chart's value range, when this is one part of it
     picture: Plan | None = None  # set by the deck plan for a picture chart; None for a native one
     name: str = ""  # the shape's name, as the selection pane and screen readers give it: 'Chart: title'
+    whole: ChartBlock | None = None  # the whole chart, when this is one part of it: every part keeps its label column
 
 
 Shape = TextBox | Rect | Picture | TableBox | ChartBox

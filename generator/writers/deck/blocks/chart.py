@@ -62,7 +62,7 @@ def _chart_slide(document: Document, block: ChartBlock, part: ChartBlock, size: 
     shapes, room, top, note = _chart_frame(document, block, theme, continued(block.title, index, document.words))
     words = document.words
     shapes.append(ChartBox(SLIDE.margin, top, SLIDE.content_width, room, part, size, part.alt_text(words), span,
-                           name=f"{words.lead('chart')} {block.title}"))
+                           name=f"{words.lead('chart')} {block.title}", whole=block if part is not block else None))
     if note:  # the note reads as the chart's caption, directly beneath it
         note.y = top + room + 12
         shapes.append(note)
