@@ -28,7 +28,7 @@ from generator.errors import ContentError
 from generator.theme import DEFAULT_THEME
 from generator.writers import Options
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, images_beside
 
 NAMES = ("王小明", "北京", "上海", "广州", "深圳", "Смирнов", "Ólafsdóttir")
 DEBIAN_FONT = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
@@ -161,6 +161,7 @@ def test_a_font_the_outputs_cannot_use_is_refused_at_its_entry(tmp_path, entry, 
     (tmp_path / "cff.otf").write_bytes(b"OTTO" + bytes(60))
     (tmp_path / "bitmap.ttf").write_bytes(_sfnt(("EBDT", "EBLC", "cmap", "head", "hhea", "hmtx", "maxp", "name")))
     text = f"fonts: [{entry}]\n" + (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    images_beside(tmp_path / "content.yaml")
     with pytest.raises(ContentError) as raised:
         parse_content(text.encode(), str(tmp_path / "content.yaml"))
     [problem] = raised.value.diagnostics
