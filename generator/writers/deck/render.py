@@ -31,6 +31,7 @@ from .blocks.chart import deck_chart_theme
 from .language import tag_default_language, tag_language
 from .links import link_runs
 from .notes import NotesSlides
+from .pictures import add_picture
 from .plan import DeckPlan
 from .shapes import ChartBox, Para, Picture, Rect, Run, TableBox, TextBox
 
@@ -142,7 +143,7 @@ def _bullet(properties, para: Para, theme: Theme) -> None:
 
 
 def _picture(slide, picture: Picture, theme: Theme, native_charts: bool) -> None:
-    shape = slide.shapes.add_picture(io.BytesIO(picture.png), Pt(picture.x), Pt(picture.y), Pt(picture.width), Pt(picture.height))
+    shape = add_picture(slide, picture.png, Pt(picture.x), Pt(picture.y), Pt(picture.width), Pt(picture.height))
     properties = shape._element.nvPicPr.cNvPr
     properties.set("descr", picture.alt_text)
     properties.set("name", picture.name)
