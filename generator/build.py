@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import Diagnostic, spans
 from .outputs import check_targets, sweep_stale_partials, write_all
-from .model import Document, ImageBlock
+from .model import Document
 from .theme import DEFAULT_THEME, Theme
 from .writers import FORMATS, Options, Output, get_writer
 
@@ -68,8 +68,7 @@ def prepare(content: Path, formats: tuple[str, ...] = tuple(FORMATS), options: O
     from .checks import document_findings, right_to_left, theme_findings, uncovered
     from .stamp import stamp_for
 
-    digests = "".join(f"\0{origin.file}\0{origin.digest}" for origin in document.data_origins())
-    digests += "".join(f"\0{block.file}\0{block.digest}" for block in document.blocks() if isinstance(block, ImageBlock))
+    digests = "".join(f"\0{file}\0{digest}" for file, digest in document.files_shown())
     fingerprinted = data + digests.encode()  # new data in a data file, or a new image, is a new document, with a new ID
     options = replace(options, stamp=stamp_for(fingerprinted, document.meta.date, locale=document.meta.locale))
     charts = render_charts(document, theme)

@@ -408,9 +408,12 @@ class Document:
     def blocks(self) -> list[Block]:
         return [block for section in self.sections for block in section.blocks]
 
-    def data_origins(self) -> list[DataOrigin]:
-        """The data files the tables and charts were read from, in reading order."""
-        return [block.data_from for block in self.blocks() if isinstance(block, (TableBlock, ChartBlock)) and block.data_from]
+    def files_shown(self) -> list[tuple[str, str]]:
+        """(file, digest) of every file whose contents the briefing shows: the data files its tables
+        and charts were read from, then its images, each in reading order."""
+        blocks = self.blocks()
+        data = [(b.data_from.file, b.data_from.digest) for b in blocks if isinstance(b, (TableBlock, ChartBlock)) and b.data_from]
+        return data + [(b.file, b.digest) for b in blocks if isinstance(b, ImageBlock)]
 
     def charts(self) -> list[ChartBlock]:
         return [block for block in self.blocks() if isinstance(block, ChartBlock)]

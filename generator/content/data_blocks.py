@@ -23,17 +23,25 @@ if TYPE_CHECKING:
 Rows = list[tuple[int, list[object]]]
 
 
+def _header_and_body(reader: DocumentReader, node: Node, path: str):
+    """The data file's grid, provenance and cell reader, with its header row and data rows; None
+    when the file, or its header, was reported."""
+    read = read_data(reader, node, path)
+    split = split_header(reader, node, path, read[0]) if read else None
+    if read is None or split is None:
+        return None
+    return (*read, *split)
+
+
 def table_from_file(reader: DocumentReader, fields: Fields, columns: list[Column] | None
                     ) -> tuple[list[Column], list[tuple[Cell, ...]], DataOrigin] | None:
     """The table's columns (the header's when the table names none), rows and provenance; None
     when anything was reported."""
     node, path = fields.get("rows"), fields.child("rows")
-    read = read_data(reader, node, path)
-    split = split_header(reader, node, path, read[0]) if read else None
-    if read is None or split is None:
+    found = _header_and_body(reader, node, path)
+    if found is None:
         return None
-    grid, origin, cells = read
-    header, body = split
+    grid, origin, cells, header, body = found
     names = [cells.text_of(value, grid.top, grid.left + index) for index, value in enumerate(header)]
     long_rows(cells, grid)
     if columns is None:
@@ -87,12 +95,10 @@ def chart_from_file(reader: DocumentReader, fields: Fields, number_format: Numbe
         reader.error(node, path, "a chart takes its data from `data` (a file) or from `categories` and `series`, not both",
                      f"remove {' and '.join(both)}, or remove data")
         return None
-    read = read_data(reader, node, path)
-    split = split_header(reader, node, path, read[0]) if read else None
-    if read is None or split is None:
+    found = _header_and_body(reader, node, path)
+    if found is None:
         return None
-    grid, origin, cells = read
-    header, body = split
+    grid, origin, cells, header, body = found
     if len(header) < 2:
         reader.error(node, path, f"{grid.where} has one column; a chart needs its categories in the first column "
                      "and a series in each column after it")
