@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ...model import Document, attribution
 from ...theme import Theme
 from .styles import Styles, markup
+from .tagging import Paragraph
 
 
 @dataclass(frozen=True)

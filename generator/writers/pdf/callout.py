@@ -5,10 +5,11 @@ from __future__ import annotations
 
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from ...model import CalloutBlock
 from .styles import REGULAR
+from .tagging import Paragraph
 from .blocks import Context, Gap, source_para, text
 
 

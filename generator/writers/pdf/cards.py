@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ...errors import Diagnostic
 from ...model import StatsBlock, source_line
 from .blocks import Context, Gap, citation_marks, text
+from .tagging import Paragraph, Tag, marked
 from .styles import BOLD, markup, string_width
 
 CARD_GAP, CARD_PAD, CARD_PAD_RIGHT, CARD_TOP, CARD_BOTTOM = 8.0, 10.0, 8.0, 9.0, 9.0
@@ -48,18 +49,19 @@ def stats_flowables(ctx: Context, block: StatsBlock) -> list[Flowable]:
         rows.append(_laid_row(ctx, rest[start:start + slots], [1] * slots, card_width))
         start += slots
     flowables: list[Flowable] = []
+    group = Tag("Div", key=block)  # the block's cards, one P each, read as one group
     if block.title:
         title = Paragraph(text(block.title), ctx.styles.block_title)
         title.keepWithNext = True
         flowables.append(title)
     if lead is not None:
         cards, spans = _laid_row(ctx, [lead], [across], card_width)
-        flowables += [CardRow(ctx, cards, spans, card_width, cards[0].measure(_inner(card_width, across)), across),
+        flowables += [CardRow(ctx, cards, spans, card_width, cards[0].measure(_inner(card_width, across)), across, group),
                       Gap(CARD_GAP)]
     if rows:
         height = max(card.measure(_inner(card_width, 1)) for cards, _ in rows for card in cards)
         for cards, spans in rows:
-            flowables += [CardRow(ctx, cards, spans, card_width, height, across), Gap(CARD_GAP)]
+            flowables += [CardRow(ctx, cards, spans, card_width, height, across, group), Gap(CARD_GAP)]
     return flowables
 
 
@@ -124,10 +126,11 @@ class CardRow(Flowable):
     """One row of the card grid, drawn directly so that every card is exactly the block's card
     height; a short row is centred, and a card spanning two slots (the lead) is as wide as two."""
 
-    def __init__(self, ctx: Context, cards: list[_Card], spans: list[int], card_width: float, height: float, across: int):
+    def __init__(self, ctx: Context, cards: list[_Card], spans: list[int], card_width: float, height: float, across: int,
+                 group: Tag):
         super().__init__()
         self.ctx, self.cards, self.spans, self.card_width, self.across = ctx, cards, spans, card_width, across
-        self.height = height
+        self.height, self.group = height, group
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
@@ -148,7 +151,8 @@ class CardRow(Flowable):
             card.measure(_inner(self.card_width, span))
             value_h, label_h, source_h = card.heights
             top = self.height - CARD_TOP
-            card.value.drawOn(canvas, x + CARD_PAD, top - value_h)
-            card.label.drawOn(canvas, x + CARD_PAD, top - value_h - 3 - label_h)
-            card.source.drawOn(canvas, x + CARD_PAD, CARD_BOTTOM)
+            with marked(canvas, Tag("P", parent=self.group)):  # heard as one: "485K, AI-CSAM Reports, Source: NCMEC"
+                card.value.drawOn(canvas, x + CARD_PAD, top - value_h)
+                card.label.drawOn(canvas, x + CARD_PAD, top - value_h - 3 - label_h)
+                card.source.drawOn(canvas, x + CARD_PAD, CARD_BOTTOM)
             x += width + CARD_GAP

@@ -8,20 +8,21 @@ from __future__ import annotations
 import math
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from ...charts import RenderedChart, VectorChart, VectorPath, drawn_as, hbar_rows, render_part
 from ...model import ChartBlock
 from .styles import BOLD, REGULAR, draw_string
+from .tagging import Paragraph, Tag, marked
 from .blocks import Bookmark, Context, Gap, source_para, text
 
 
 class ChartFlowable(Flowable):
     """Draws the recorded matplotlib chart as PDF vector paths and real text, scaled to the frame."""
 
-    def __init__(self, chart: VectorChart, width: float):
+    def __init__(self, chart: VectorChart, width: float, tag: Tag | None = None):
         super().__init__()
-        self.chart = chart
+        self.chart, self.tag = chart, tag  # tag: the Figure it is, with the chart's values as alt text
         self.scale = min(1.0, width / chart.width) if chart.width else 1.0
         self.width, self.height = chart.width * self.scale, chart.height * self.scale
 
@@ -30,14 +31,15 @@ class ChartFlowable(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.saveState()
-        canvas.scale(self.scale, self.scale)
-        for item in self.chart.items:
-            if isinstance(item, VectorPath):
-                _draw_path(canvas, item)
-            else:
-                _draw_text(canvas, item)
-        canvas.restoreState()
+        with marked(canvas, self.tag, self):
+            canvas.saveState()
+            canvas.scale(self.scale, self.scale)
+            for item in self.chart.items:
+                if isinstance(item, VectorPath):
+                    _draw_path(canvas, item)
+                else:
+                    _draw_text(canvas, item)
+            canvas.restoreState()
 
 
 def _draw_path(canvas, item: VectorPath) -> None:
@@ -83,15 +85,22 @@ def chart_flowables(ctx: Context, block: ChartBlock, rendered: RenderedChart, nu
     if _continues(ctx, block, rendered):
         return [CondPageBreak(LONG_CHART_START), ContinuedChart(ctx, block, number, 0, len(block.categories)), Gap(6)]
     styles, figure = ctx.styles, ctx.document.words("figure", number=number)
+    tag = figure_tag(ctx, block)
     parts: list[Flowable] = [Bookmark(f"figure-{number}", f"{figure}. {block.title}", 1),
-                             Paragraph(f"{text(figure)}. {text(block.title)}", styles.block_title)]
+                             Paragraph(f"{text(figure)}. {text(block.title)}", styles.block_title, tag=Tag("Caption", parent=tag))]
     if block.subtitle:
-        parts.append(Paragraph(text(block.subtitle), styles.block_subtitle))
-    parts.append(ChartFlowable(rendered.vector, ctx.width))
+        parts.append(Paragraph(text(block.subtitle), styles.block_subtitle, tag=Tag("P", parent=tag)))
+    parts.append(ChartFlowable(rendered.vector, ctx.width, tag))
     if block.note:
         parts.append(Paragraph(text(block.note), styles.caption))
     parts += source_para(ctx, block.sources)
     return [KeepTogether(parts), Gap(6)]
+
+
+def figure_tag(ctx: Context, block: ChartBlock) -> Tag:
+    """The chart's Figure element: its alt text reads the title and every value; its title and
+    subtitle are its Caption, read before it."""
+    return Tag("Figure", key=block, alt=block.alt_text(ctx.document.words))
 
 
 def _continues(ctx: Context, block: ChartBlock, rendered: RenderedChart) -> bool:
@@ -119,9 +128,10 @@ class ContinuedChart(Flowable):
         self.ctx, self.block, self.number, self.start, self.stop = ctx, block, number, start, stop
         first, styles, words = start == 0, ctx.styles, ctx.document.words
         title = f"{text(words('figure', number=number))}. {text(block.title)}" + ("" if first else f" {text(words('continued'))}")
-        self.head: list[Flowable] = [Paragraph(title, styles.block_title)]
+        self.tag = figure_tag(ctx, block)  # every part is the one figure; a later part's title is not read again
+        self.head: list[Flowable] = [Paragraph(title, styles.block_title, tag=Tag("Caption", parent=self.tag) if first else Tag(None))]
         if first and block.subtitle:
-            self.head.append(Paragraph(text(block.subtitle), styles.block_subtitle))
+            self.head.append(Paragraph(text(block.subtitle), styles.block_subtitle, tag=Tag("P", parent=self.tag)))
         self.tail: list[Flowable] = []
         if stop == len(block.categories):
             self.tail = ([Paragraph(text(block.note), styles.caption)] if block.note else []) + source_para(ctx, block.sources)
@@ -138,7 +148,7 @@ class ContinuedChart(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         if self.chart is None:
             vector = render_part(self.block, self.start, self.stop, self.ctx.theme)
-            self.chart = ChartFlowable(vector, available_width)
+            self.chart = ChartFlowable(vector, available_width, self.tag)
         self.head_heights, self.tail_heights, _ = self._sizes(available_width)
         self.width = available_width
         self.height = sum(self.head_heights) + self.chart.height + sum(self.tail_heights)

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.platypus import (ActionFlowable, BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, LayoutError,
-                                NextPageTemplate, PageTemplate, Paragraph)
+                                NextPageTemplate, PageTemplate)
 
 from ... import __version__
 from ...charts import RenderedChart
@@ -27,6 +27,8 @@ from ...theme import Theme
 from .. import Options, Output
 from . import blocks, cards
 from .figure import Figure
+from .structure import Metadata, write_structure
+from .tagging import Paragraph, Tagger
 from .page import FIRST_TOP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Furniture, TitleBand, numbered_canvas
 from ...urls import url_lines
 from .styles import REGULAR, build_styles, markup, string_width
@@ -66,8 +68,23 @@ def _write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], them
                                PageTemplate("landscape", [_frame(wide, MARGIN_TOP)], pagesize=wide)])
     ctx = blocks.Context(document, styles, theme, size[0] - 2 * MARGIN_X, wide[0] - 2 * MARGIN_X,
                          room=size[1] - MARGIN_TOP - MARGIN_BOTTOM)
-    template.build(_story(ctx, charts), canvasmaker=numbered_canvas(Furniture(document, theme, ctx.findings), options.stamp))
-    return Output(buffer.getvalue(), findings=(*ctx.findings, *template.findings), placements=tuple(template.placements))
+    tagger = Tagger()
+    template.build(_story(ctx, charts), canvasmaker=numbered_canvas(Furniture(document, theme, ctx.findings), options.stamp,
+                                                                    tagger))
+    metadata = Metadata(meta.title, meta.byline or "", meta.subtitle or "", tuple(meta.keywords), meta.language,
+                        f"briefing {__version__}", options.stamp.moment)
+    return Output(lambda: write_structure(buffer.getvalue(), tagger, metadata, lambda target: _link_text(document, target)),
+                  findings=(*ctx.findings, *template.findings), placements=tuple(template.placements))
+
+
+def _link_text(document: Document, target: tuple[str, str]) -> str:
+    """A link's description, for readers who cannot see where it goes: the cited source in full
+    for a citation mark, the section or figure for an outline link, the address for a URL."""
+    kind, value = target
+    if kind == "destination" and value.startswith(blocks.source_anchor(0)[:-1]):
+        number = int(value.rsplit("-", 1)[1])
+        return f"{document.words('source')} {number}: {document.sources[number - 1].citation()}"
+    return value
 
 
 class _Template(BaseDocTemplate):

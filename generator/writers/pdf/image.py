@@ -10,11 +10,12 @@ from __future__ import annotations
 import io
 import math
 
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from ...errors import Diagnostic
 from ...model import ImageBlock
 from .blocks import Bookmark, Context, Gap, source_para
+from .tagging import Paragraph, Picture, Tag
 from .styles import markup
 
 PRINT_DPI = 150
@@ -24,10 +25,11 @@ def image_flowables(ctx: Context, block: ImageBlock, number: int) -> list[Flowab
     styles = ctx.styles
     caption = ctx.document.words("figure", number=number) + "."
     heading = f"{caption} {block.title}" if block.title else caption
-    above = [Paragraph(markup(heading), styles.block_title)]
+    figure = Tag("Figure", key=block, alt=block.alt)
+    above = [Paragraph(markup(heading), styles.block_title, tag=Tag("Caption", parent=figure))]
     below = ([Paragraph(markup(block.note), styles.caption)] if block.note else []) + source_para(ctx, block.sources)
     width, height = image_size(ctx, block, [*above, *below])
-    picture = Image(printable(block), width=width, height=height, mask="auto", hAlign="CENTER")
+    picture = Picture(printable(block), width=width, height=height, mask="auto", hAlign="CENTER", tag=figure)
     _check_dpi(ctx, block, width, height)
     return [KeepTogether([Bookmark(f"figure-{number}", heading, 1), *above, picture, *below]), Gap(6)]
 

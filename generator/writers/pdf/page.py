@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ...errors import Diagnostic
 from ...model import Document
@@ -22,6 +22,7 @@ from ...stamp import Stamp
 from ...theme import Theme
 from .blocks import Context
 from .styles import BOLD, REGULAR, draw_string, markup, string_width
+from .tagging import Paragraph, Tag, Tagger, marked
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 22 * mm, 20 * mm  # fit for printing on A4 and Letter alike
 FIRST_TOP = 15 * mm  # page 1 has no running header, so its band starts higher
@@ -103,12 +104,13 @@ class TitleBand(Flowable):
         canvas.setFillColor(HexColor(palette.band))
         canvas.rect(-MARGIN_X, 10, page_width, top_of_band - 10 + 1, stroke=0, fill=1)
         canvas.restoreState()
+        if self.badge:  # drawn (and read) first: a handling marking comes before the title
+            with marked(canvas, Tag("P")):
+                _marking_badge(canvas, self.badge, self.width, self.height - 8, self.ctx.theme, on_band=True)
         y = self.height - self.top_pad
         for paragraph, height, gap in zip(self.paragraphs, self.heights, self.gaps):
             y -= gap + height
             paragraph.drawOn(canvas, 0, y)
-        if self.badge:
-            _marking_badge(canvas, self.badge, self.width, self.height - 8, self.ctx.theme, on_band=True)
 
 
 @dataclass(frozen=True)
@@ -249,11 +251,13 @@ def _shorten(value: str, width: float, size: float) -> str:
     return value.rstrip() + "…"
 
 
-def numbered_canvas(furniture: Furniture, stamp: Stamp) -> type[Canvas]:
+def numbered_canvas(furniture: Furniture, stamp: Stamp, tagger: Tagger) -> type[Canvas]:
     """A canvas that holds pages back until the end, so each footer can say 'of M'.
 
     It also stamps the build's date and the content's fingerprint, in place of the clock, so the
-    same content gives the same document ID and dates (see generator.stamp).
+    same content gives the same document ID and dates (see generator.stamp), and records the
+    structure of what is drawn in `tagger`: the running header and footer, drawn last, fall in
+    the page's artifact sequence, and each link annotation becomes a Link element.
     """
     created = stamp.moment.strftime("D:%Y%m%d%H%M%S+00'00'")
 
@@ -263,10 +267,22 @@ def numbered_canvas(furniture: Furniture, stamp: Stamp) -> type[Canvas]:
             self._pages: list[dict] = []
             self.setDateFormatter(lambda *clock: created)
             self._doc.updateSignature(stamp.fingerprint)
+            self.tagger = tagger
+            tagger.start_page(self, 0)
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
+            tagger.start_page(self, len(self._pages))
+
+        def linkRect(self, contents, destinationname, Rect=None, addtopage=1, name=None, relative=1, **kwargs):
+            super().linkRect(contents, destinationname, Rect, addtopage, name, relative, **kwargs)
+            if addtopage:
+                tagger.link(("destination", destinationname))
+
+        def linkURL(self, url, rect, relative=0, thickness=0, color=None, dashArray=None, kind="URI", **kwargs):
+            super().linkURL(url, rect, relative, thickness, color, dashArray, kind, **kwargs)
+            tagger.link(("url", url))
 
         def bookmarkPage(self, key, **kwargs):
             """Pages are added to the file only at the end, so a destination made now must name the
@@ -282,6 +298,7 @@ def numbered_canvas(furniture: Furniture, stamp: Stamp) -> type[Canvas]:
             for number, state in enumerate(self._pages, 1):
                 self.__dict__.update(state)
                 furniture.decorate(self, number, len(self._pages))
+                tagger.end_page(self)
                 super().showPage()
             self.showOutline()
             super().save()

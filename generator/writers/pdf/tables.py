@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Table, TableStyle
 
 from ...measure import fit_columns
 from ...model import TableBlock
 from .blocks import Bookmark, Context, Gap, source_para
+from .tagging import Paragraph, TableTags, Tag
 from .styles import BOLD, REGULAR, in_own_face, markup, string_width
 
 PAD = 6.0
@@ -38,16 +39,19 @@ class Layout:
 
 def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowable]:
     layout = choose_layout(ctx, block)
-    table = _table(ctx, block, layout)
+    element = Tag("Table", key=block)
+    table = _table(ctx, block, layout, TableTags(element))
     words = ctx.document.words
     name = f"{words('table', number=number)}. {block.title}"
-    title: Flowable = Paragraph(markup(name), ctx.styles.block_title)
+    caption = Tag("Caption", key=object(), parent=element)  # the title and subtitle, read before the rows
+    title: Flowable = Paragraph(markup(name), ctx.styles.block_title, tag=caption)
     if block.subtitle:  # under the first part's title only; later parts say "(continued)"
-        title = Stack([title, Paragraph(markup(block.subtitle), ctx.styles.block_subtitle)])
+        title = Stack([title, Paragraph(markup(block.subtitle), ctx.styles.block_subtitle, tag=caption)])
     tail = [Paragraph(markup(note), ctx.styles.footnote) for note in block.footnotes]
     tail += ([Paragraph(markup(block.note), ctx.styles.caption)] if block.note else []) + source_para(ctx, block.sources)
     titled = TitledTable(title, table, lambda: Paragraph(f"{markup(name)} {markup(words('continued'))}",
-                                                         ctx.styles.block_title), Bookmark(f"table-{number}", name, 1), tail)
+                                                         ctx.styles.block_title, tag=Tag(None)),
+                         Bookmark(f"table-{number}", name, 1), tail)
     if len(block.rows) <= KEEP_WHOLE_ROWS:
         body = [KeepTogether([titled]), Gap(6)]
     else:  # a long table may break across pages (its header row repeats); its title starts with some rows
@@ -126,7 +130,7 @@ def _sized(style: ParagraphStyle, size: float) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=round(size * 1.3, 1))
 
 
-def _table(ctx: Context, block: TableBlock, layout: Layout) -> Table:
+def _table(ctx: Context, block: TableBlock, layout: Layout, tags: TableTags) -> Table:
     styles, palette, size = ctx.styles, ctx.theme.palette, layout.size
     cell, cell_right = _sized(styles.cell, size), _sized(styles.cell_right, size)
     head, head_right = _sized(styles.header_cell, size), _sized(styles.header_cell_right, size)
@@ -134,7 +138,8 @@ def _table(ctx: Context, block: TableBlock, layout: Layout) -> Table:
     header = [Paragraph(markup(c.name), head_right if r else head) for c, r in zip(block.columns, right)]
     body = [[_cell(value, width, size, cell_right if r else cell) for value, r, width in zip(row, right, layout.widths)]
             for row in block.shown_rows()]
-    table = Table([header, *body], colWidths=layout.widths, repeatRows=1, hAlign="LEFT", splitInRow=SPLIT_IN_ROW)
+    table = Table([header, *body], colWidths=layout.widths, repeatRows=1, hAlign="LEFT", splitInRow=SPLIT_IN_ROW,
+                  renderCB=tags)
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("FONTSIZE", (0, 1), (-1, -1), size), ("LEADING", (0, 1), (-1, -1), cell.leading),
@@ -222,6 +227,8 @@ class TitledTable(Flowable):
             parts = balanced
         if len(parts) < 2:
             return []
+        for index, part in enumerate(parts):  # a part after the first repeats the header row (see TableTags)
+            part.repeats_header = index > 0 or getattr(self.table, "repeats_header", False)
         first = TitledTable(self.title, parts[0], self.continued, self.bookmark, [])
         rest = [TitledTable(self.continued(), part, self.continued, None, []) for part in parts[1:]]
         rest[-1].tail = self.tail

@@ -10,10 +10,11 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ...model import Span, TextBlock
 from .blocks import Context, Gap, source_para
+from .tagging import Paragraph
 from .styles import markup as plain_markup
 
 PARAGRAPH_GAP = 6.0  # points between paragraphs: prose reads as paragraphs, not as one block
