@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable
 from ...errors import Diagnostic
 from ...model import StatsBlock, source_line
 from .blocks import Context, Gap, citation_marks, text
-from .tagging import Paragraph, Tag, marked
+from .tagging import Paragraph, Tag
 from .styles import BOLD, markup, string_width
 
 CARD_GAP, CARD_PAD, CARD_PAD_RIGHT, CARD_TOP, CARD_BOTTOM = 8.0, 10.0, 8.0, 9.0, 9.0
@@ -151,8 +151,9 @@ class CardRow(Flowable):
             card.measure(_inner(self.card_width, span))
             value_h, label_h, source_h = card.heights
             top = self.height - CARD_TOP
-            with marked(canvas, Tag("P", parent=self.group)):  # heard as one: "485K, AI-CSAM Reports, Source: NCMEC"
-                card.value.drawOn(canvas, x + CARD_PAD, top - value_h)
-                card.label.drawOn(canvas, x + CARD_PAD, top - value_h - 3 - label_h)
-                card.source.drawOn(canvas, x + CARD_PAD, CARD_BOTTOM)
+            one = Tag("Div", key=card, parent=self.group)  # heard in turn: "485K", "AI-CSAM Reports", "Source: NCMEC"
+            for paragraph, y in ((card.value, top - value_h), (card.label, top - value_h - 3 - label_h),
+                                 (card.source, CARD_BOTTOM)):
+                paragraph.tag = Tag("P", parent=one)
+                paragraph.drawOn(canvas, x + CARD_PAD, y)
             x += width + CARD_GAP

@@ -181,7 +181,8 @@ class TableTags:
 
 def _bbox(canvas, flowable: Flowable) -> tuple[float, float, float, float]:
     a, b, c, d, e, f = canvas._currentMatrix
-    corners = [(a * x + c * y + e, b * x + d * y + f) for x in (0, flowable.width) for y in (0, flowable.height)]
+    width, height = (flowable.drawWidth, flowable.drawHeight) if isinstance(flowable, Image) else (flowable.width, flowable.height)
+    corners = [(a * x + c * y + e, b * x + d * y + f) for x in (0, width) for y in (0, height)]
     xs, ys = [x for x, _ in corners], [y for _, y in corners]
     return (round(min(xs), 2), round(min(ys), 2), round(max(xs), 2), round(max(ys), 2))
 
