@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from reportlab.platypus import Flowable, Image
 from reportlab.platypus import Paragraph as PlainParagraph
