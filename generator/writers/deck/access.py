@@ -105,10 +105,10 @@ def _add_title_placeholder(slide):
     return next(placeholder for placeholder in slide.placeholders if placeholder._element is sp)
 
 
-def place_title(slide, title, box: TextBox, fill: Callable) -> None:
-    """The headline set in the title placeholder as measured (its box, no insets, no autofit, top
-    anchored, the measured size and face), then moved to the end of the shape tree: drawn in its
-    reading position, which `reading_order` makes the first of the slide's shapes."""
+def place_title(title, box: TextBox, fill: Callable) -> None:
+    """The headline set in the title placeholder as measured: its box, no insets, no autofit, top
+    anchored, the measured size and face. The placeholder is already the first shape in the slide's
+    tree (`title_placeholder` leaves no other), where `reading_order` puts the headline."""
     title.left, title.top, title.width, title.height = Pt(box.x), Pt(box.y), Pt(box.width), Pt(max(box.height, 1))
     frame = title.text_frame
     frame.word_wrap = True
@@ -118,9 +118,6 @@ def place_title(slide, title, box: TextBox, fill: Callable) -> None:
     paragraph = frame.paragraphs[0]
     fill(paragraph, box.paragraphs[0])
     _as_measured(paragraph._p)
-    spTree = slide.shapes._spTree
-    spTree.remove(title._element)
-    spTree.insert_element_before(title._element, "p:extLst")
 
 
 def _as_measured(p) -> None:

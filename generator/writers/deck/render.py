@@ -75,7 +75,7 @@ def _draw_slide(slide, shapes: list, theme: Theme, native_charts: bool) -> None:
     title = title_placeholder(slide, head is not None)
     for shape in shapes:
         if shape is head:
-            place_title(slide, title, head, lambda paragraph, para: _fill_p(paragraph._p, para, theme))
+            place_title(title, head, lambda paragraph, para: _fill_p(paragraph._p, para, theme))
         elif is_background(shape):
             paint_background(slide, shape.fill)
         else:
