@@ -142,7 +142,8 @@ def headline_of(plan) -> TextBox:
 
 
 def is_background(shape) -> bool:
-    return isinstance(shape, Rect) and shape.x <= 0 and shape.y <= 0 and shape.width >= SLIDE.width and shape.height >= SLIDE.height
+    return isinstance(shape, Rect) and shape.x <= 0 and shape.y <= 0 and \
+        shape.width >= SLIDE.width and shape.height >= SLIDE.height
 
 
 # --- every slide's headline is its title placeholder ---------------------------------------------------------------
@@ -179,7 +180,8 @@ def test_every_picture_and_chart_has_alt_text_and_a_charts_lists_its_values(buil
         for shape in shapes:
             kind = etree.QName(shape).localname
             if kind == "pic" or (kind == "graphicFrame" and graphic_uri(shape) == CHART_URI):
-                assert (c_nv_pr(shape).get("descr") or "").strip(), f"slide {number}: {c_nv_pr(shape).get('name')} has no alt text"
+                name = c_nv_pr(shape).get("name")
+                assert (c_nv_pr(shape).get("descr") or "").strip(), f"slide {number}: {name} has no alt text"
         described = {c_nv_pr(s).get("name"): c_nv_pr(s).get("descr") for s in shapes if etree.QName(s).localname != "sp"}
         for box in plan.shapes:
             if isinstance(box, ChartBox):
@@ -199,7 +201,7 @@ def test_rules_bars_and_panels_are_marked_decorative_and_the_band_is_the_backgro
         shapes = tree_shapes(slide)
         decorative = [s for s in shapes if is_decorative(s)]
         rects = [s for s in plan.shapes if isinstance(s, Rect) and not is_background(s)]
-        assert len(decorative) == len(rects), f"slide {number}: {len(decorative)} decorative shapes for {len(rects)} rules and panels"
+        assert len(decorative) == len(rects), f"slide {number}: {len(decorative)} decorative, {len(rects)} rules and panels"
         for shape in decorative:
             assert not text_of(shape).strip() and not c_nv_pr(shape).get("descr"), f"slide {number}"
         for shape in shapes:  # what is not decorative says something: text, alt text or a table
@@ -208,10 +210,12 @@ def test_rules_bars_and_panels_are_marked_decorative_and_the_band_is_the_backgro
                 assert (kind == "sp" and text_of(shape).strip()) or c_nv_pr(shape).get("descr") or \
                     graphic_uri(shape) == TABLE_URI, f"slide {number}: {c_nv_pr(shape).get('name')} is silent and not decorative"
             x, y, cx, cy = offset(shape)
-            assert not (x <= 0 and y <= 0 and cx >= Pt(SLIDE.width) and cy >= Pt(SLIDE.height)), f"slide {number}: a full-slide shape"
+            covers = x <= 0 and y <= 0 and cx >= Pt(SLIDE.width) and cy >= Pt(SLIDE.height)
+            assert not covers, f"slide {number}: a shape covers the whole slide"
         band = next((s for s in plan.shapes if is_background(s)), None)
         fill = slide.find("p:cSld/p:bg/p:bgPr/a:solidFill/a:srgbClr", NS)
-        assert (fill.get("val") if fill is not None else None) == (band.fill.lstrip("#").upper() if band else None), f"slide {number}"
+        painted = fill.get("val") if fill is not None else None
+        assert painted == (band.fill.lstrip("#").upper() if band else None), f"slide {number}"
 
 
 # --- reading order -------------------------------------------------------------------------------------------------
