@@ -4,7 +4,8 @@ Modules, each named for what it holds: `plan` (the slide plan and `DECK_BLOCKS`,
 block kinds), `blocks/` (one module per block kind), `furniture` (title and divider slides, slide
 numbers and marking), `sources` (the sources slides), `text` (measuring and placing text),
 `pagination` (balanced continuation), `shapes` (the plan's records), `check` (what the build
-reports), and for drawing: `render` (python-pptx), `notes` (speaker notes), `archive` (fixed zip
+reports), and for drawing: `render` (python-pptx), `access` (what a screen reader meets: title
+placeholders, reading order, decorative marks), `notes` (speaker notes), `archive` (fixed zip
 times), `native` (native charts) and `template` (a user's template), the last two loaded only
 when asked for. The slide's geometry is the theme's (`theme.SLIDE`).
 

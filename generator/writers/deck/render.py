@@ -26,6 +26,8 @@ from ...model import Document
 from ...stamp import Stamp
 from ...theme import SLIDE, Theme
 from ...words import office_language
+from .access import is_background, is_headline, mark_decorative, paint_background, place_title, reading_order, \
+    title_placeholder
 from .archive import fixed_times
 from .blocks.chart import deck_chart_theme
 from .language import tag_default_language, tag_language
@@ -35,31 +37,26 @@ from .pictures import add_picture
 from .plan import DeckPlan
 from .shapes import ChartBox, Para, Picture, Rect, Run, TableBox, TextBox
 
-BLANK_LAYOUT = 6
+TITLE_ONLY_LAYOUT = 5  # python-pptx's own template: "Title Only", a title placeholder and nothing else drawn
 PAD_X, PAD_Y = SLIDE.cell_pad
 
 
 def render_deck(plan: DeckPlan, document: Document, theme: Theme, stamp: Stamp, native_charts: bool = False,
                 template=None) -> bytes:
     """The plan's slides drawn on the built-in theme or on the opened `template`, saved, and
-    rewritten with fixed zip times (see archive.py)."""
+    rewritten with fixed zip times (see archive.py). Every slide is drawn for a screen reader as
+    access.py says: its headline in the title placeholder, its shapes in reading order."""
     if template is None:
         deck = Presentation()
         deck.slide_width, deck.slide_height = Pt(SLIDE.width), Pt(SLIDE.height)
-        blank = deck.slide_layouts[BLANK_LAYOUT]
+        title_only = deck.slide_layouts[TITLE_ONLY_LAYOUT]
     else:
         deck = template.presentation
     notes = NotesSlides(deck)
     lang = office_language(document.meta.locale)
     for slide_plan in plan.slides:
-        if template is None:
-            slide = deck.slides.add_slide(blank)
-            shapes = slide_plan.shapes
-        else:
-            slide = deck.slides.add_slide(template.layout_for(slide_plan.kind))
-            shapes = template.place_title(slide, slide_plan.shapes, lambda paragraph, para: _fill_p(paragraph._p, para, theme))
-        for shape in shapes:
-            DRAW[type(shape)](slide, shape, theme, native_charts)
+        slide = deck.slides.add_slide(title_only if template is None else template.layout_for(slide_plan.kind))
+        _draw_slide(slide, slide_plan.shapes, theme, native_charts)
         _tag_slide(slide, lang, native_charts)
         if slide_plan.notes:
             notes.add(slide, slide_plan.notes, lang)
@@ -68,6 +65,21 @@ def render_deck(plan: DeckPlan, document: Document, theme: Theme, stamp: Stamp, 
     buffer = io.BytesIO()
     deck.save(buffer)
     return fixed_times(buffer.getvalue())
+
+
+def _draw_slide(slide, shapes: list, theme: Theme, native_charts: bool) -> None:
+    """The slide's shapes drawn in reading order, its headline set in its title placeholder (the
+    layout's, or one added) and a full-slide band painted as the slide's background."""
+    shapes = reading_order(shapes)
+    head = next((shape for shape in shapes if is_headline(shape)), None)
+    title = title_placeholder(slide, head is not None)
+    for shape in shapes:
+        if shape is head:
+            place_title(title, head, lambda paragraph, para: _fill_p(paragraph._p, para, theme))
+        elif is_background(shape):
+            paint_background(slide, shape.fill)
+        else:
+            DRAW[type(shape)](slide, shape, theme, native_charts)
 
 
 def _tag_slide(slide, lang: str, native_charts: bool) -> None:
@@ -87,6 +99,7 @@ def _rect(slide, rect: Rect, theme: Theme, native_charts: bool) -> None:
     style = shape._element.find(qn("p:style"))
     if style is not None:  # the default style adds a theme shadow and outline
         shape._element.remove(style)
+    mark_decorative(shape._element.nvSpPr.cNvPr)  # a rectangle is a rule, bar or panel: never content
 
 
 def _text_box(slide, box: TextBox, theme: Theme, native_charts: bool) -> None:

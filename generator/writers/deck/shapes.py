@@ -43,7 +43,7 @@ class TextBox:
     width: float
     height: float
     paragraphs: list[Para]
-    role: str = ""  # "title" or "headline": the text a template's title placeholder takes
+    role: str = ""  # "title" or "headline": the slide's title placeholder takes it; "source": the source line, read after the content
     origin: Origin | None = None  # the content the text comes from, where a finding about it is placed
     problem: str = ""  # why the text was cut to fit (an error the check reports), or ""
     furniture: bool = False  # the slide number and marking: checked in the footer, not the content area

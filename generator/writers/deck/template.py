@@ -3,35 +3,29 @@
 Layouts used: "Title Slide" for the title slide, "Section Header" for section dividers and
 "Title Only" for every other slide; a missing "Title Slide" or "Section Header" falls back to
 "Title Only" (reported as a note), and a template without "Title Only" is refused. The slide's
-headline goes into the layout's title placeholder, placed and sized as measured, so outline view
-and screen readers see each slide's title; the layout's other placeholders are removed. Slides
-keep the measured typeface, so text fits on a template as it does on the built-in theme.
+headline goes into the layout's title placeholder (or one added to the slide, when the layout has
+none), placed and sized as measured, so outline view and screen readers see each slide's title;
+the layout's other placeholders are removed (access.py, as on the built-in theme). Slides keep the
+measured typeface, so text fits on a template as it does on the built-in theme.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lxml import etree
 from pptx import Presentation
-from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
-from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from ...errors import ContentError, Diagnostic
 from ...model import Document, Origin
 from ...theme import SLIDE
 from ..template_file import refusal
-from .shapes import TextBox
 
 WIDTH, HEIGHT = SLIDE.width, SLIDE.height
 
 REQUIRED = "Title Only"
 LAYOUTS = {"title": "Title Slide", "section": "Section Header"}
-_TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 
 
 @dataclass
@@ -45,44 +39,6 @@ class Template:
 
     def layout_for(self, kind: str):
         return self.layouts.get(kind) or self.layouts[REQUIRED]
-
-    def place_title(self, slide, shapes: list, fill: Callable) -> list:
-        """Put the slide's headline into the layout's title placeholder; returns the shapes left to draw."""
-        title = next((s for s in slide.placeholders if s.placeholder_format.type in _TITLES), None)
-        for placeholder in [s for s in slide.placeholders if title is None or s._element is not title._element]:
-            placeholder._element.getparent().remove(placeholder._element)
-        box = next((s for s in shapes if isinstance(s, TextBox) and s.role), None)
-        if title is None or box is None:
-            if title is not None:
-                title._element.getparent().remove(title._element)
-            return shapes
-        title.left, title.top, title.width, title.height = Pt(box.x), Pt(box.y), Pt(box.width), Pt(max(box.height, 1))
-        frame = title.text_frame
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = MSO_ANCHOR.TOP
-        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-        paragraph = frame.paragraphs[0]
-        fill(paragraph, box.paragraphs[0])
-        _as_measured(paragraph._p)
-        return [s for s in shapes if s is not box]
-
-
-def _as_measured(p) -> None:
-    """Undo what a master's title style may add and the measure did not assume: 90% line spacing,
-    space before, an indent, capitals, letter spacing."""
-    properties = p.get_or_add_pPr()
-    properties.set("marL", "0")
-    properties.set("indent", "0")
-    for run in p.iter(qn("a:rPr")):
-        run.set("cap", "none")
-        run.set("spc", "0")
-    spacing = etree.Element(qn("a:lnSpc"))
-    etree.SubElement(spacing, qn("a:spcPct")).set("val", "100000")
-    before = etree.Element(qn("a:spcBef"))
-    etree.SubElement(before, qn("a:spcPts")).set("val", "0")
-    properties.insert(0, before)
-    properties.insert(0, spacing)
 
 
 def open_template(data: bytes, path: str, origin: Origin | None, document: Document) -> Template:

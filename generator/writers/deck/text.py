@@ -79,6 +79,7 @@ def source_box(document: Document, keys: tuple[str, ...], theme: Theme, origin: 
     box = capped_text(line, SLIDE.margin, 0, SLIDE.content_width, (theme.screen.caption,), cap, theme.palette.muted, cap,
                       "the source line", origin, italic=True)
     box.y = SLIDE.bottom - box.height
+    box.role = "source"  # read after the slide's content (access.reading_order)
     return box
 
 
