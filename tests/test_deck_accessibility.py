@@ -313,3 +313,16 @@ def test_the_core_properties_give_the_title_and_language_and_the_build_date(buil
     moment = stamp_for(b"", meta.date, dict(os.environ), meta.locale).moment
     dates = [core.findtext(f"dcterms:{name}", namespaces=NS) for name in ("created", "modified")]
     assert dates == [moment.strftime("%Y-%m-%dT%H:%M:%SZ")] * 2  # the build's date, never the clock's
+    assert not core.findtext("dc:description", namespaces=NS)  # neither python-pptx's nor a template's
+
+
+def test_the_extended_properties_list_the_slides_by_title_on_a_widescreen_deck(built):
+    app = etree.fromstring(built.deck.part.package.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties").blob)
+    ns = {"e": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+          "vt": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"}
+    titles = [" ".join(slide.shapes.title.text.split()) for slide in built.slides]
+    assert app.findtext("e:PresentationFormat", namespaces=ns) == "Widescreen"
+    assert app.findtext("e:Application", namespaces=ns) == "briefing"
+    assert int(app.findtext("e:Slides", namespaces=ns)) == len(built.slides)
+    assert [t.text or "" for t in app.findall("e:TitlesOfParts/vt:vector/vt:lpstr", namespaces=ns)] == titles

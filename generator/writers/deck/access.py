@@ -139,3 +139,29 @@ def _as_measured(p) -> None:
 
 def _rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#"))
+
+
+def app_properties(deck) -> bytes:
+    """docProps/app.xml as the deck is: widescreen, its slide and notes counts, and its slide
+    titles (what a file browser or an accessibility checker lists), in place of python-pptx's
+    default part, which says a 4:3 show of no slides made by another program."""
+    titles = []
+    for slide in deck.slides:
+        title = slide.shapes.title
+        titles.append(" ".join(title.text_frame.text.split()) if title is not None else "")
+    notes = sum(1 for slide in deck.slides if slide.has_notes_slide)
+    namespace = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    root = etree.Element(f"{{{namespace}}}Properties", nsmap={None: namespace, "vt": vt})
+    for name, value in (("Application", "briefing"), ("PresentationFormat", "Widescreen"), ("Slides", len(titles)),
+                        ("Notes", notes), ("HiddenSlides", 0)):
+        etree.SubElement(root, f"{{{namespace}}}{name}").text = str(value)
+    pairs = etree.SubElement(etree.SubElement(root, f"{{{namespace}}}HeadingPairs"), f"{{{vt}}}vector",
+                             size="2", baseType="variant")
+    etree.SubElement(etree.SubElement(pairs, f"{{{vt}}}variant"), f"{{{vt}}}lpstr").text = "Slide Titles"
+    etree.SubElement(etree.SubElement(pairs, f"{{{vt}}}variant"), f"{{{vt}}}i4").text = str(len(titles))
+    parts = etree.SubElement(etree.SubElement(root, f"{{{namespace}}}TitlesOfParts"), f"{{{vt}}}vector",
+                             size=str(len(titles)), baseType="lpstr")
+    for title in titles:
+        etree.SubElement(parts, f"{{{vt}}}lpstr").text = title
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

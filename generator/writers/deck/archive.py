@@ -29,10 +29,15 @@ _LIMIT = 0xFFFFFFFF  # past this a zip needs zip64 records, which no deck comes 
 _FILE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
-def fixed_times(data: bytes) -> bytes:
-    """The package with a fixed time on every entry, and fixed dates inside any embedded workbook."""
-    return _repack(data, lambda name, content: fixed_times_inside(content) if name.endswith(".xlsx") else content,
-                   lambda name: name.endswith(".xlsx"))
+def fixed_times(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
+    """The package with a fixed time on every entry, and fixed dates inside any embedded workbook;
+    the members named in `replace` hold the bytes given there instead."""
+    replace = replace or {}
+
+    def edit(name: str, content: bytes) -> bytes:
+        return replace[name] if name in replace else fixed_times_inside(content) if name.endswith(".xlsx") else content
+
+    return _repack(data, edit, lambda name: name.endswith(".xlsx") or name in replace)
 
 
 def fixed_times_inside(data: bytes) -> bytes:

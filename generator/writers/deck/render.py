@@ -26,7 +26,7 @@ from ...model import Document
 from ...stamp import Stamp
 from ...theme import SLIDE, Theme
 from ...words import office_language
-from .access import is_background, is_headline, mark_decorative, paint_background, place_title, reading_order, \
+from .access import app_properties, is_background, is_headline, mark_decorative, paint_background, place_title, reading_order, \
     title_placeholder
 from .archive import fixed_times
 from .blocks.chart import deck_chart_theme
@@ -64,7 +64,7 @@ def render_deck(plan: DeckPlan, document: Document, theme: Theme, stamp: Stamp, 
     _set_properties(deck, document, stamp)
     buffer = io.BytesIO()
     deck.save(buffer)
-    return fixed_times(buffer.getvalue())
+    return fixed_times(buffer.getvalue(), {"docProps/app.xml": app_properties(deck)})
 
 
 def _draw_slide(slide, shapes: list, theme: Theme, native_charts: bool) -> None:
@@ -214,6 +214,8 @@ def _set_properties(deck, document: Document, stamp: Stamp) -> None:
     core.subject = _clip(meta.subtitle or "")
     core.author = _clip(meta.byline or "")
     core.keywords = _clip(", ".join(meta.keywords))
+    core.comments = ""  # not python-pptx's "generated using python-pptx", nor a template's (the subject has the subtitle)
+    core.category = ""
     core.language = meta.language
     core.last_modified_by = f"briefing {__version__}"
     core.revision = 1
