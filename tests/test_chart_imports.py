@@ -19,7 +19,7 @@ from generator.writers import Options
 {patch}
 prepare(Path({content!r}), ("pdf",))  # briefing build --format pdf
 prepare(Path({content!r}), options=Options(pptx_charts="native"))  # briefing check --pptx-charts native
-print(sorted(name for name in ("matplotlib", "reportlab", "pptx") if name in sys.modules))
+print(sorted(name for name in ("matplotlib", "reportlab", "pptx", "pikepdf") if name in sys.modules))
 """
 
 def _loaded(patch: str) -> str:
@@ -28,7 +28,9 @@ def _loaded(patch: str) -> str:
 
 
 def test_a_pdf_build_and_a_native_chart_check_never_load_matplotlib():
-    assert _loaded("") == "['reportlab']"  # check lays the deck out without drawing it, so python-pptx stays unloaded
+    # check lays the deck out without drawing it, so python-pptx stays unloaded, and lays the PDF out
+    # without writing its structure tree, so pikepdf does too
+    assert _loaded("") == "['reportlab']"
 
 
 def test_planning_and_measuring_charts_load_neither_matplotlib_nor_reportlab():

@@ -27,7 +27,6 @@ from ...theme import Theme
 from .. import Options, Output
 from . import blocks, cards
 from .figure import Figure
-from .structure import Metadata, write_structure
 from .tagging import Paragraph, Tagger
 from .page import FIRST_TOP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Furniture, TitleBand, numbered_canvas
 from ...urls import url_lines
@@ -71,10 +70,18 @@ def _write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], them
     tagger = Tagger()
     template.build(_story(ctx, charts), canvasmaker=numbered_canvas(Furniture(document, theme, ctx.findings), options.stamp,
                                                                     tagger))
+    return Output(lambda: _with_structure(document, buffer.getvalue(), tagger, options),
+                  findings=(*ctx.findings, *template.findings), placements=tuple(template.placements))
+
+
+def _with_structure(document: Document, data: bytes, tagger: Tagger, options: Options) -> bytes:
+    """The laid-out PDF with its structure tree and XMP written in. pikepdf is loaded only here,
+    when the bytes are asked for, so `briefing check` never loads it."""
+    
+    meta = document.meta
     metadata = Metadata(meta.title, meta.byline or "", meta.subtitle or "", tuple(meta.keywords), meta.language,
                         f"briefing {__version__}", options.stamp.moment)
-    return Output(lambda: write_structure(buffer.getvalue(), tagger, metadata, lambda target: _link_text(document, target)),
-                  findings=(*ctx.findings, *template.findings), placements=tuple(template.placements))
+    return write_structure(data, tagger, metadata, lambda target: _link_text(document, target))
 
 
 def _link_text(document: Document, target: tuple[str, str]) -> str:
