@@ -77,7 +77,8 @@ def _write_pdf(document: Document, charts: dict[ChartBlock, RenderedChart], them
 def _with_structure(document: Document, data: bytes, tagger: Tagger, options: Options) -> bytes:
     """The laid-out PDF with its structure tree and XMP written in. pikepdf is loaded only here,
     when the bytes are asked for, so `briefing check` never loads it."""
-    
+    from .structure import Metadata, write_structure
+
     meta = document.meta
     metadata = Metadata(meta.title, meta.byline or "", meta.subtitle or "", tuple(meta.keywords), meta.language,
                         f"briefing {__version__}", options.stamp.moment)
