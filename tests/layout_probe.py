@@ -12,6 +12,7 @@ from pptx import Presentation
 
 FOOT = 20 * 72 / 25.4  # the PDF's bottom margin: text below it is the page's footer
 HEAD = 22 * 72 / 25.4  # the top margin: text above it (after page 1) is the running header
+MARGIN = 20 * 72 / 25.4  # the left margin, where headings start
 HEADING_SIZES = (15.0, 11.5)  # section headings and block titles, set in bold
 
 
@@ -28,8 +29,11 @@ def _lines(page) -> list[list[dict]]:
 
 
 def _is_heading(line: list[dict]) -> bool:
+    """A line all in bold at a heading's size, starting at the left margin (a callout's bold text,
+    set at a block title's size, is indented inside its panel)."""
     bold = [c for c in line if "Bold" in c["fontname"]]
-    return len(bold) == len(line) and any(abs(bold[0]["size"] - size) < 0.2 for size in HEADING_SIZES)
+    return (len(bold) == len(line) and abs(min(c["x0"] for c in line) - MARGIN) < 1
+            and any(abs(bold[0]["size"] - size) < 0.2 for size in HEADING_SIZES))
 
 
 def headings_at_foot(path: Path) -> list[tuple[int, str]]:

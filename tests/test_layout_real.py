@@ -43,6 +43,38 @@ def test_no_page_of_the_large_fixture_ends_with_a_heading(large):
     assert headings_at_foot(large) == []
 
 
+@pytest.fixture(scope="module")
+def long_pdfs(tmp_path_factory):
+    """The long fixtures as PDFs, each built with exit 0 (no block printed scaled to fit)."""
+    out = tmp_path_factory.mktemp("long")
+    built = {}
+    for name in ("long-cells", "charts-real", "heading-foot"):
+        result = run_cli("build", f"{name}.yaml", "--out", str(out), "--format", "pdf", cwd=FIXTURES)
+        assert result.returncode == 0 and "scaled to" not in result.stderr, result.stderr
+        built[name] = out / f"{name}.pdf"
+    return built
+
+
+@pytest.mark.parametrize("name", ["long-cells", "charts-real", "heading-foot"])
+def test_no_page_of_a_long_fixture_ends_with_a_heading(long_pdfs, name):
+    assert headings_at_foot(long_pdfs[name]) == []
+
+
+def test_a_page_tall_table_under_a_heading_splits_there_leaving_three_rows_or_more_a_side(long_pdfs):
+    pdf = long_pdfs["heading-foot"]
+    first, second, third, _ = (rows_per_page(pdf, key + r"\d\d") for key in "ABCD")
+    for counts in (first, second):
+        sides = [count for count in counts if count]
+        assert len(sides) == 2 and min(sides) >= 3, counts
+    assert first.index(7) == 0  # table 1 starts on page 1, under its heading, rather than move on without it
+    assert [count for count in third if count] == [12]  # table 3 moves on whole, its heading with it
+
+
+def test_a_one_row_table_taller_than_the_room_starts_under_its_heading(long_pdfs):
+    text = pdf_text(long_pdfs["long-cells"], 1)
+    assert "Table 1. Huge" in text and text.index("Table 1. Huge") > text.index("\nA\n")
+
+
 @pytest.mark.parametrize("key", [r"R\d\d", r"G0\d\d", r"G1\d\d", r"G2\d\d", r"G3\d\d", r"G4\d\d"])
 def test_a_table_split_leaves_three_rows_or_more_on_each_side(real, key):
     sides = [count for count in rows_per_page(real[0], key) if count]
