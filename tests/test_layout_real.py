@@ -11,7 +11,7 @@ import pytest
 from pptx import Presentation
 
 from .conftest import EXAMPLE, FIXTURES, run_cli
-from .layout_probe import card_rows, gaps_before_figures, headings_at_foot, rows_per_page, slide_fill
+from .layout_probe import card_cover, card_grids, card_rows, gaps_before_figures, headings_at_foot, rows_per_page, slide_fill
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +103,20 @@ def test_deck_spreads_the_lead_and_its_cards_evenly(real):
     figures = [[shape.text_frame.text for shape in slide.shapes if shape.has_text_frame
                 and shape.text_frame.text in {"123.4M", "43.4", "6.9", "72.1", "5.8", "4.4", "69%", "40%", "1.5"}]
                for slide in deck.slides]
-    assert [len(group) for group in figures if group] == [3, 3, 3]  # the lead counts as two of a slide's four
+    assert [len(group) for group in figures if group] == [4, 5]  # the lead counts as two of a slide's eight
+
+
+def test_deck_card_slides_are_balanced_grids_not_thin_rows(real, large):
+    """Nine cards with a lead go 2 + 2 and 3 + 2 (the lead two slots wide), seven 4 + 3 and five
+    3 + 2 on one slide each; before, one row a slide left most of each slide empty."""
+    assert card_grids(real[1]) == [[2, 2], [3, 2], [4, 3], [3, 2]]
+    assert min(card_cover(real[1])) > 0.6
+
+
+def test_the_large_fixtures_card_slides_leave_no_lone_row_of_three(tmp_path):
+    result = run_cli("build", "large.yaml", "--out", str(tmp_path), "--format", "pptx", cwd=FIXTURES)
+    assert result.returncode == 0, result.stderr
+    assert card_grids(tmp_path / "large.pptx") == [[3, 2], [4], [4], [3, 3]]  # nine as 5 + 4, six as 3 + 3
 
 
 def test_citation_numbers_ascend(real):
