@@ -243,3 +243,26 @@ def test_a_block_on_more_than_four_continuation_slides_is_a_warning_naming_the_o
     warning = next(line for line in result.stdout.splitlines() if "continues over 24 slides" in line)
     assert ": warning: " in warning
     assert "`deck: {rows: 10}`" in result.stdout and "`only: pdf`" in result.stdout
+
+
+def _deck_tables(path) -> list:
+    deck = Presentation(str(path))
+    return [shape.table for slide in deck.slides for shape in slide.shapes if shape.has_table]
+
+
+def test_long_number_headers_wrap_so_ten_rows_fit_one_slide(tmp_path):
+    result = run_cli("build", "deck-headers.yaml", "--out", str(tmp_path), "--format", "pptx", cwd=FIXTURES)
+    assert result.returncode == 0 and "continues" not in result.stderr, result.stderr
+    tables = _deck_tables(tmp_path / "deck-headers.pptx")
+    assert [len(table.rows) - 1 for table in tables] == [10]  # before: two slides of five rows
+    widths = [column.width for column in tables[0].columns]
+    assert max(widths[1:]) <= 0.21 * sum(widths) < widths[0] / 2  # the figures narrow, the names wide
+    header = [tables[0].cell(0, i).text_frame.text for i in range(3)]
+    assert header[1] == "Households reached in the first year of the programme"  # wrapped, never cut
+
+
+def test_the_rankings_top_ten_fit_one_slide_under_a_wrapped_header(real):
+    tables = [table for table in _deck_tables(real[1]) if table.cell(0, 0).text_frame.text == "Rank"]
+    assert [len(table.rows) - 1 for table in tables] == [10]
+    widths = [column.width for column in tables[0].columns]
+    assert widths[2] < 0.45 * sum(widths)  # before: the long header took 56% of the table
