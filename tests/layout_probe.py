@@ -12,6 +12,7 @@ from pptx import Presentation
 
 FOOT = 20 * 72 / 25.4  # the PDF's bottom margin: text below it is the page's footer
 HEAD = 22 * 72 / 25.4  # the top margin: text above it (after page 1) is the running header
+MARGIN = 20 * 72 / 25.4  # the left margin, where headings start
 HEADING_SIZES = (15.0, 11.5)  # section headings and block titles, set in bold
 
 
@@ -28,8 +29,11 @@ def _lines(page) -> list[list[dict]]:
 
 
 def _is_heading(line: list[dict]) -> bool:
+    """A line all in bold at a heading's size, starting at the left margin (a callout's bold text,
+    set at a block title's size, is indented inside its panel)."""
     bold = [c for c in line if "Bold" in c["fontname"]]
-    return len(bold) == len(line) and any(abs(bold[0]["size"] - size) < 0.2 for size in HEADING_SIZES)
+    return (len(bold) == len(line) and abs(min(c["x0"] for c in line) - MARGIN) < 1
+            and any(abs(bold[0]["size"] - size) < 0.2 for size in HEADING_SIZES))
 
 
 def headings_at_foot(path: Path) -> list[tuple[int, str]]:
@@ -111,3 +115,36 @@ def gaps_before_figures(path: Path) -> list[float]:
             lines = _lines(page)
             opened.append(bool(lines) and "".join(c["text"] for c in lines[0]).startswith("Figure"))
     return [gap for gap, figure in zip(gaps, opened) if figure]
+
+
+def card_grids(path: Path) -> list[list[int]]:
+    """For each slide of stat cards, how many cards each row holds, top to bottom. A card is a
+    panel with its heading-coloured bar along its top edge (a callout's bar runs down its side)."""
+    deck = Presentation(str(path))
+    grids = []
+    for slide in deck.slides:
+        rects = [shape for shape in slide.shapes if shape.shape_type == 1]  # 1: an autoshape (a rectangle)
+        bars = {(shape.left, shape.top, shape.width) for shape in rects if shape.height < 12700 * 6}
+        cards = [shape for shape in rects if shape.height > 12700 * 100 and (shape.left, shape.top, shape.width) in bars]
+        rows: dict[int, int] = defaultdict(int)
+        for card in cards:
+            rows[card.top] += 1
+        if rows:
+            grids.append([rows[top] for top in sorted(rows)])
+    return grids
+
+
+def card_cover(path: Path) -> list[float]:
+    """For each slide of stat cards, the share of its content area (the slide's width inside its
+    margins, from below the headline to the footer) that its cards cover."""
+    deck = Presentation(str(path))
+    width, height = deck.slide_width, deck.slide_height
+    margin, footer, headline = width * 40 / 960, height * 496 / 540, height * 88 / 540
+    shares = []
+    for slide in deck.slides:
+        rects = [shape for shape in slide.shapes if shape.shape_type == 1]
+        bars = {(shape.left, shape.top, shape.width) for shape in rects if shape.height < 12700 * 6}
+        cards = [shape for shape in rects if shape.height > 12700 * 100 and (shape.left, shape.top, shape.width) in bars]
+        if cards:
+            shares.append(sum(card.width * card.height for card in cards) / ((width - 2 * margin) * (footer - headline)))
+    return shares

@@ -11,7 +11,7 @@ import pytest
 from pptx import Presentation
 
 from .conftest import EXAMPLE, FIXTURES, run_cli
-from .layout_probe import card_rows, gaps_before_figures, headings_at_foot, rows_per_page, slide_fill
+from .layout_probe import card_cover, card_grids, card_rows, gaps_before_figures, headings_at_foot, rows_per_page, slide_fill
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +43,38 @@ def test_no_page_of_the_large_fixture_ends_with_a_heading(large):
     assert headings_at_foot(large) == []
 
 
+@pytest.fixture(scope="module")
+def long_pdfs(tmp_path_factory):
+    """The long fixtures as PDFs, each built with exit 0 (no block printed scaled to fit)."""
+    out = tmp_path_factory.mktemp("long")
+    built = {}
+    for name in ("long-cells", "charts-real", "heading-foot"):
+        result = run_cli("build", f"{name}.yaml", "--out", str(out), "--format", "pdf", cwd=FIXTURES)
+        assert result.returncode == 0 and "scaled to" not in result.stderr, result.stderr
+        built[name] = out / f"{name}.pdf"
+    return built
+
+
+@pytest.mark.parametrize("name", ["long-cells", "charts-real", "heading-foot"])
+def test_no_page_of_a_long_fixture_ends_with_a_heading(long_pdfs, name):
+    assert headings_at_foot(long_pdfs[name]) == []
+
+
+def test_a_page_tall_table_under_a_heading_splits_there_leaving_three_rows_or_more_a_side(long_pdfs):
+    pdf = long_pdfs["heading-foot"]
+    first, second, third, _ = (rows_per_page(pdf, key + r"\d\d") for key in "ABCD")
+    for counts in (first, second):
+        sides = [count for count in counts if count]
+        assert len(sides) == 2 and min(sides) >= 3, counts
+    assert first.index(7) == 0  # table 1 starts on page 1, under its heading, rather than move on without it
+    assert [count for count in third if count] == [12]  # table 3 moves on whole, its heading with it
+
+
+def test_a_one_row_table_taller_than_the_room_starts_under_its_heading(long_pdfs):
+    text = pdf_text(long_pdfs["long-cells"], 1)
+    assert "Table 1. Huge" in text and text.index("Table 1. Huge") > text.index("\nA\n")
+
+
 @pytest.mark.parametrize("key", [r"R\d\d", r"G0\d\d", r"G1\d\d", r"G2\d\d", r"G3\d\d", r"G4\d\d"])
 def test_a_table_split_leaves_three_rows_or_more_on_each_side(real, key):
     sides = [count for count in rows_per_page(real[0], key) if count]
@@ -71,7 +103,20 @@ def test_deck_spreads_the_lead_and_its_cards_evenly(real):
     figures = [[shape.text_frame.text for shape in slide.shapes if shape.has_text_frame
                 and shape.text_frame.text in {"123.4M", "43.4", "6.9", "72.1", "5.8", "4.4", "69%", "40%", "1.5"}]
                for slide in deck.slides]
-    assert [len(group) for group in figures if group] == [3, 3, 3]  # the lead counts as two of a slide's four
+    assert [len(group) for group in figures if group] == [4, 5]  # the lead counts as two of a slide's eight
+
+
+def test_deck_card_slides_are_balanced_grids_not_thin_rows(real, large):
+    """Nine cards with a lead go 2 + 2 and 3 + 2 (the lead two slots wide), seven 4 + 3 and five
+    3 + 2 on one slide each; before, one row a slide left most of each slide empty."""
+    assert card_grids(real[1]) == [[2, 2], [3, 2], [4, 3], [3, 2]]
+    assert min(card_cover(real[1])) > 0.6
+
+
+def test_the_large_fixtures_card_slides_leave_no_lone_row_of_three(tmp_path):
+    result = run_cli("build", "large.yaml", "--out", str(tmp_path), "--format", "pptx", cwd=FIXTURES)
+    assert result.returncode == 0, result.stderr
+    assert card_grids(tmp_path / "large.pptx") == [[3, 2], [4], [4], [3, 3]]  # nine as 5 + 4, six as 3 + 3
 
 
 def test_citation_numbers_ascend(real):
@@ -198,3 +243,26 @@ def test_a_block_on_more_than_four_continuation_slides_is_a_warning_naming_the_o
     warning = next(line for line in result.stdout.splitlines() if "continues over 24 slides" in line)
     assert ": warning: " in warning
     assert "`deck: {rows: 10}`" in result.stdout and "`only: pdf`" in result.stdout
+
+
+def _deck_tables(path) -> list:
+    deck = Presentation(str(path))
+    return [shape.table for slide in deck.slides for shape in slide.shapes if shape.has_table]
+
+
+def test_long_number_headers_wrap_so_ten_rows_fit_one_slide(tmp_path):
+    result = run_cli("build", "deck-headers.yaml", "--out", str(tmp_path), "--format", "pptx", cwd=FIXTURES)
+    assert result.returncode == 0 and "continues" not in result.stderr, result.stderr
+    tables = _deck_tables(tmp_path / "deck-headers.pptx")
+    assert [len(table.rows) - 1 for table in tables] == [10]  # before: two slides of five rows
+    widths = [column.width for column in tables[0].columns]
+    assert max(widths[1:]) <= 0.21 * sum(widths) < widths[0] / 2  # the figures narrow, the names wide
+    header = [tables[0].cell(0, i).text_frame.text for i in range(3)]
+    assert header[1] == "Households reached in the first year of the programme"  # wrapped, never cut
+
+
+def test_the_rankings_top_ten_fit_one_slide_under_a_wrapped_header(real):
+    tables = [table for table in _deck_tables(real[1]) if table.cell(0, 0).text_frame.text == "Rank"]
+    assert [len(table.rows) - 1 for table in tables] == [10]
+    widths = [column.width for column in tables[0].columns]
+    assert widths[2] < 0.45 * sum(widths)  # before: the long header took 56% of the table

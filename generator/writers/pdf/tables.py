@@ -53,7 +53,7 @@ def table_flowables(ctx: Context, block: TableBlock, number: int) -> list[Flowab
                                                          ctx.styles.block_title, tag=Tag(None)),
                          Bookmark(f"table-{number}", name, 1), tail)
     if len(block.rows) <= KEEP_WHOLE_ROWS:
-        body = [KeepTogether([titled]), Gap(6)]
+        body = [KeptTable(titled), Gap(6)]
     else:  # a long table may break across pages (its header row repeats); its title starts with some rows
         body = [CondPageBreak(LONG_TABLE_START), titled, Gap(6)]
     if layout.landscape:
@@ -189,6 +189,40 @@ class Stack(Flowable):
         for part, height in zip(self.parts, self.heights):
             y -= height
             part.drawOn(self.canv, 0, y)
+
+
+class KeptTable(KeepTogether):
+    """A short table (KEEP_WHOLE_ROWS rows or fewer) kept whole: when it does not fit the room left,
+    it moves on to the next page, as platypus's KeepTogether does. It splits where it stands
+    instead, as a long table does (at least MIN_ROWS rows on each side), when moving on cannot keep
+    it whole: when it is taller than the next page, or than the next page less the section heading
+    it opens (`led_by`: that heading's height, set by the document), which a move would leave alone
+    at the foot of this page."""
+
+    led_by = 0.0
+
+    def __init__(self, titled: TitledTable):
+        super().__init__([titled])
+        self.titled = titled
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (available_width, available_height):
+            self.wrap(available_width, available_height)
+        frame, peek = getattr(self, "_frame", None), self._doctemplateAttr("_peekNextFrame")
+        if (frame is not None and not frame._atTop and peek is not None and self._H > available_height
+                and self._H + self.led_by > peek()._height
+                and len(self.titled.splitOn(self.canv, available_width, available_height)) >= 2):
+            return [self.NullActionFlowable(), self.titled]  # the action first: platypus lays the table out on its own
+        return super().split(available_width, available_height)
+
+    def start_height(self) -> float:
+        """The room the table's first part needs on a page when it splits (after a wrap): its title,
+        header row and MIN_ROWS rows, or a piece of its first row when it has too few rows to leave
+        MIN_ROWS on each side and so splits inside rows."""
+        titled = self.titled
+        heights = titled.table._rowHeights
+        rows = MIN_ROWS if len(heights) - 1 >= 2 * MIN_ROWS else 0
+        return titled.title_height + sum(heights[:1 + rows]) + (0.0 if rows else SPLIT_IN_ROW)
 
 
 class TitledTable(Flowable):

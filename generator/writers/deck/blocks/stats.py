@@ -1,7 +1,12 @@
-"""Stat cards: up to four headline figures a slide, each with its label and source.
+"""Stat cards: headline figures in a balanced grid, up to two rows of four a slide, each card with
+its label and source.
 
-Four cards a slide at most, so each figure stays large enough to read from the back of the room;
-the figures of cards side by side share one size, and a figure is never broken over lines.
+Four cards a row at most, so each figure stays large enough to read from the back of the room. A
+slide's cards fall in rows as in print (seven go 4 + 3, five 3 + 2, never a lone card on a row when
+that can be avoided), so a slide is not a thin band of figures with most of it empty; a block that
+needs more slides spreads its cards evenly over them. Where a second row would leave a label too
+little room, the slide holds one row. The figures of one slide share one size, and a figure is
+never broken over lines.
 """
 
 from __future__ import annotations
@@ -16,55 +21,103 @@ from ..text import MIN_BODY, below, capped_text, continued, fitted_text, headlin
 
 STAT_VALUE_STEPS = (40, 32, 28, 24, 20, 18, 16)  # between the theme's size and minimum: a figure is never broken over lines
 CARD_SOURCE_LINES = 3
+CARD_ROWS = 2  # rows of cards a slide holds when their labels fit; else one
 
 
 def slides(document: Document, section: Section, block: StatsBlock, theme: Theme) -> list[SlidePlan]:
-    """The cards spread evenly: nine go 3, 3, 3 rather than 4, 4, 1. Untitled, they take the section's
-    title. A lead card opens the first slide, twice as wide as the others, and counts as two cards."""
+    """The cards spread evenly over as few slides as two rows of four allow (nine go 5 and 4, not
+    8 and 1), each slide's cards in balanced rows; one row a slide when two would cut a label.
+    Untitled, they take the section's title. A lead card opens the first slide, twice as wide as
+    the others, and counts as two cards."""
     title = block.title or section.title
     stats = sorted(block.stats, key=lambda stat: not stat.lead)[:1] + [s for s in block.stats if not s.lead]
     stats = stats if any(stat.lead for stat in block.stats) else list(block.stats)
+    for rows in range(CARD_ROWS, 0, -1):
+        laid = [_stats_slide(document, block, group, continued(title, n, document.words), theme, rows)
+                for n, group in enumerate(_groups(stats, rows * SLIDE.cards_per_slide))]
+        if rows == 1 or all(fits for _, fits in laid):
+            return [plan for plan, _ in laid]
+    return []
+
+
+def _groups(stats: list, per_slide: int) -> list[list]:
+    """The cards of each slide: as few slides as `per_slide` slots allow, filled evenly."""
     slots = len(stats) + (1 if stats and stats[0].lead else 0)
-    count = -(-slots // SLIDE.cards_per_slide)
+    count = -(-slots // per_slide)
     groups, start = [], 0
     for index in range(count):
         take = slots // count + (1 if index < slots % count else 0) - (1 if stats[start].lead else 0)
         groups.append(stats[start:start + take])
         start += take
-    return [_stats_slide(document, block, group, continued(title, n, document.words), theme) for n, group in enumerate(groups)]
+    return groups
+
+
+def _rows(stats: list, rows: int) -> list[list]:
+    """A slide's cards in rows as in print: as few as four across allows (at most `rows`), filled
+    evenly, the fuller first; a lead card takes two slots of the first."""
+    slots = len(stats) + (1 if stats and stats[0].lead else 0)
+    lines = min(rows, -(-slots // SLIDE.cards_per_slide))
+    counts = [slots // lines + (1 if line < slots % lines else 0) for line in range(lines)]
+    laid, start = [], 0
+    for count in counts:
+        row: list = []
+        while start < len(stats) and sum(2 if s.lead else 1 for s in row) < count:
+            row.append(stats[start])
+            start += 1
+        laid.append(row)
+    return [row for row in laid if row]
 
 
 def describe(document: Document, block: StatsBlock) -> str:
     return f"The block of {len(block.stats)} stat cards"
 
 
-def _stats_slide(document: Document, block: StatsBlock, stats, title: str, theme: Theme) -> SlidePlan:
+def _stats_slide(document: Document, block: StatsBlock, stats, title: str, theme: Theme,
+                 rows: int) -> tuple[SlidePlan, bool]:
+    """The slide, and whether its cards fit their rows uncut (a slide of one row always counts)."""
     palette, screen = theme.palette, theme.screen
     head = headline(title, theme)
     shapes: list = [head]
     gap, pad = SLIDE.card_gap, SLIDE.card_pad
-    spans = [2 if stat.lead else 1 for stat in stats]
-    unit = (SLIDE.content_width - gap * (len(stats) - 1)) / sum(spans)
-    widths = [unit * span for span in spans]
-    lefts = [SLIDE.margin + sum(widths[:c]) + gap * c for c in range(len(stats))]
+    grid_rows = _rows(stats, rows)
+    across = max(sum(2 if s.lead else 1 for s in row) for row in grid_rows)
+    unit = (SLIDE.content_width - gap * (across - 1)) / across
     top = below(head, 28)
     room = SLIDE.bottom - top
+    row_room = (room - gap * (len(grid_rows) - 1)) / len(grid_rows)
     plain = [s for s in stats if not s.lead] or stats
     value_size = _common_size([s.shown for s in plain], unit - 2 * pad,
                               (screen.stat_value, *STAT_VALUE_STEPS, screen.stat_value_min), 1, bold=True)
     label_size = _common_size([s.label for s in stats], unit - 2 * pad, (screen.stat_label + 4, screen.stat_label, MIN_BODY), 3)
-    cards = [_stat_card(document, stat, left + pad, width - 2 * pad, _lead_size(stat, width - 2 * pad, value_size, screen),
-                        label_size, room, theme) for stat, left, width in zip(stats, lefts, widths)]
-    content = max(sum(box.height for box in boxes) + 26 + 40 for boxes in cards)
-    card_h = min(room, max(SLIDE.card_min_height, content))  # a card taller than the room is left for the check to report
-    y = top + max(0.0, (room - card_h) / 2 - 24)  # a single row of cards sits a little above the middle
-    for (value, label, source), x, card_w in zip(cards, lefts, widths):
-        shapes += [Rect(x, y, card_w, card_h, palette.panel), Rect(x, y, card_w, 5, palette.heading)]
-        value.y, label.y = y + 22, y + 22 + value.height + 8
-        source.y = max(y + card_h - 16 - source.height, label.y + label.height + 4)
-        shapes += [value, label, source]
+    placed = [_placed_row(row, unit) for row in grid_rows]
+    cards = [[_stat_card(document, stat, left + pad, width - 2 * pad, _lead_size(stat, width - 2 * pad, value_size, screen),
+                         label_size, row_room, theme) for stat, left, width in row] for row in placed]
+    content = max(sum(box.height for box in boxes) + 26 + 40 for row in cards for boxes in row)
+    card_h = min(row_room, max(SLIDE.card_min_height, content))  # a card taller than the room is left for the check to report
+    fits = rows == 1 or (content <= row_room and not any(box.problem for row in cards for boxes in row for box in boxes))
+    height = card_h * len(grid_rows) + gap * (len(grid_rows) - 1)
+    y = top + max(0.0, (room - height) / 2 - 24)  # the grid sits a little above the middle
+    for row, laid in zip(cards, placed):
+        for (value, label, source), (_, x, card_w) in zip(row, laid):
+            shapes += [Rect(x, y, card_w, card_h, palette.panel), Rect(x, y, card_w, 5, palette.heading)]
+            value.y, label.y = y + 22, y + 22 + value.height + 8
+            source.y = max(y + card_h - 16 - source.height, label.y + label.height + 4)
+            shapes += [value, label, source]
+        y += card_h + gap
     keys = tuple(dict.fromkeys(stat.source for stat in stats))
-    return SlidePlan("stats", shapes, notes=speaker_notes(document, keys, block.notes))
+    return SlidePlan("stats", shapes, notes=speaker_notes(document, keys, block.notes)), fits
+
+
+def _placed_row(row: list, unit: float) -> list[tuple]:
+    """(card, left, width) of each card of a row, a lead two units wide; a short row is centred."""
+    gap = SLIDE.card_gap
+    widths = [unit * 2 + gap if stat.lead else unit for stat in row]
+    left = SLIDE.margin + (SLIDE.content_width - sum(widths) - gap * (len(row) - 1)) / 2
+    placed = []
+    for stat, width in zip(row, widths):
+        placed.append((stat, left, width))
+        left += width + gap
+    return placed
 
 
 def _lead_size(stat, inner: float, size: float, screen) -> float:

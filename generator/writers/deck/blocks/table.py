@@ -17,6 +17,9 @@ from ..shapes import SlidePlan, TableBox
 from ..text import MIN_BODY, below, capped_text, content_top, continued, headline, lines_in, source_box, speaker_notes
 
 PAD_X, PAD_Y = SLIDE.cell_pad
+# A number column's header wraps rather than widen its column past a share of the slide: the
+# least of these that needs no more slides than the others (a taller header row costs rows).
+HEADER_SHARES = (0.2, 0.3, 0.4, 0.6, 1.0)
 
 
 def slides(document: Document, section: Section, block: TableBlock, theme: Theme) -> list[SlidePlan]:
@@ -40,13 +43,27 @@ def slides(document: Document, section: Section, block: TableBlock, theme: Theme
     def room(n: int) -> float:
         return bottom - (first_top if n == 0 else later_top)
 
-    def layout(size: float):
-        widths = _column_widths(rows, flexible, size)
+    def laid_out(widths: list[float], size: float):
         header = _row_height(rows[0], widths, size, bold=True)
         tallest = bottom - later_top - header - note_room
         body = [piece for row in rows[1:] for piece in _row_pieces(row, widths, size, tallest)]
         heights = [_row_height(row, widths, size, bold=False) for row in body]
         return widths, header, body, heights, balanced(heights, lambda n: room(n) - header, note_room)
+
+    def layout(size: float):
+        """The narrowest number columns (headers wrapped) that need no more slides than wider ones."""
+        best, tried = None, []
+        for share in HEADER_SHARES:
+            widths = _column_widths(rows, flexible, size, share)
+            if widths in tried:
+                continue
+            tried.append(widths)
+            laid = laid_out(widths, size)
+            if best is None or len(laid[4]) < len(best[4]):
+                best = laid
+            if len(best[4]) <= 1:
+                break
+        return best
 
     size, laid = largest_on_fewest_slides((theme.screen.table, 18, 16, MIN_BODY), layout, lambda laid: len(laid[4]))
     return _table_slides(document, block, theme, rows[0], size, laid, source, note, subtitle)
@@ -95,11 +112,24 @@ def describe(document: Document, block: TableBlock) -> str:
     return f'Table {tables.index(block) + 1} "{block.title}"'
 
 
-def _column_widths(rows: list[list[str]], flexible: list[bool], size: float) -> list[float]:
+def _column_widths(rows: list[list[str]], flexible: list[bool], size: float, share: float) -> list[float]:
+    """Widths that follow content and span the slide. A number column is as wide as its widest
+    figure, and its header wraps (never inside a word) rather than widen it past `share` of the
+    slide, as in print: a long header over short figures would take the room of the text."""
     pad = 2 * PAD_X + 2
-    natural = [max(text_width(row[i], size, bold=(r == 0)) for r, row in enumerate(rows)) + pad for i in range(len(flexible))]
-    minimum = [max(text_width(word, size, bold=True) for row in rows for word in row[i].split() or [""]) + pad
-               for i in range(len(flexible))]
+    natural, minimum = [], []
+    for i, text_column in enumerate(flexible):
+        header = rows[0][i]
+        longest_word = max(text_width(word, size, bold=True) for word in header.split() or [""])
+        cells = [text_width(row[i], size) for row in rows[1:]]
+        if text_column:
+            natural.append(max([text_width(header, size, bold=True), *cells]) + pad)
+            words = [text_width(word, size) for row in rows[1:] for word in row[i].split()]
+            minimum.append(max([longest_word, *words]) + pad)
+        else:
+            cap = max(longest_word, SLIDE.content_width * share - pad)
+            natural.append(max([min(text_width(header, size, bold=True), cap), *cells]) + pad)
+            minimum.append(natural[-1])
     return fit_columns(natural, minimum, flexible, SLIDE.content_width)  # a table spans the slide, as on a page
 
 
