@@ -48,14 +48,14 @@ def long_pdfs(tmp_path_factory):
     """The long fixtures as PDFs, each built with exit 0 (no block printed scaled to fit)."""
     out = tmp_path_factory.mktemp("long")
     built = {}
-    for name in ("long-cells", "charts-real", "heading-foot"):
+    for name in ("long-cells", "charts-real", "heading-foot", "callout-foot"):
         result = run_cli("build", f"{name}.yaml", "--out", str(out), "--format", "pdf", cwd=FIXTURES)
         assert result.returncode == 0 and "scaled to" not in result.stderr, result.stderr
         built[name] = out / f"{name}.pdf"
     return built
 
 
-@pytest.mark.parametrize("name", ["long-cells", "charts-real", "heading-foot"])
+@pytest.mark.parametrize("name", ["long-cells", "charts-real", "heading-foot", "callout-foot"])
 def test_no_page_of_a_long_fixture_ends_with_a_heading(long_pdfs, name):
     assert headings_at_foot(long_pdfs[name]) == []
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from ...model import Document, attribution
 from ...theme import Theme
@@ -94,3 +94,32 @@ class Gap(Flowable):
     def frameAction(self, frame) -> None:
         if not frame._atTop:
             frame._y = max(frame._y - self.height, frame._y1p)
+
+
+class KeptWhole(KeepTogether):
+    """A block kept whole (a short table, a callout): when it does not fit the room left, it moves
+    on to the next page, as platypus's KeepTogether does. It splits where it stands instead when
+    moving on cannot keep it whole: when it is taller than the next page, or than the next page
+    less the section heading it opens (`led_by`: that heading's height, set by the document),
+    which a move would leave alone at the foot of this page."""
+
+    led_by = 0.0
+    START = 60.0  # points of the block a heading above it asks for, when the block splits (a few lines)
+
+    def __init__(self, whole: Flowable):
+        super().__init__([whole])
+        self.whole = whole
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (available_width, available_height):
+            self.wrap(available_width, available_height)
+        frame, peek = getattr(self, "_frame", None), self._doctemplateAttr("_peekNextFrame")
+        if (frame is not None and not frame._atTop and peek is not None and self._H > available_height
+                and self._H + self.led_by > peek()._height
+                and len(self.whole.splitOn(self.canv, available_width, available_height)) >= 2):
+            return [self.NullActionFlowable(), self.whole]  # the action first: platypus lays the block out on its own
+        return super().split(available_width, available_height)
+
+    def start_height(self) -> float:
+        """The room the block's first part needs on a page when it splits (after a wrap)."""
+        return self.START

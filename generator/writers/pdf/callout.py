@@ -5,12 +5,12 @@ from __future__ import annotations
 
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from ...model import CalloutBlock
 from .styles import REGULAR
 from .tagging import Paragraph
-from .blocks import Context, Gap, source_para, text
+from .blocks import Context, Gap, KeptWhole, source_para, text
 
 
 def callout_flowables(ctx: Context, block: CalloutBlock) -> list[Flowable]:
@@ -23,4 +23,4 @@ def callout_flowables(ctx: Context, block: CalloutBlock) -> list[Flowable]:
         ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
         ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
     ]))
-    return [Gap(6), KeepTogether([box]), Gap(8)]
+    return [Gap(6), KeptWhole(box), Gap(8)]

@@ -34,7 +34,7 @@ from .styles import REGULAR, build_styles, markup, string_width
 from .bullets import bullets_flowables
 from .callout import callout_flowables
 from .chart import chart_flowables
-from .tables import KeptTable, table_flowables
+from .tables import table_flowables
 from .text import text_flowables
 from .image import image_flowables
 
@@ -273,8 +273,8 @@ class _RoomFor(CondPageBreak):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.height = sum(part.wrapOn(self.canv, available_width, 1e6)[1] + part.getSpaceBefore() + part.getSpaceAfter()
                           for part in self.heading)
-        for part in self.following:  # a kept table under the heading splits here rather than move on without it
-            if isinstance(part, KeptTable):
+        for part in self.following:  # a kept block under the heading splits here rather than move on without it
+            if isinstance(part, blocks.KeptWhole):
                 part.led_by = self.height
         self.height += self._following(available_width, self._frame_height() - self.height)
         return super().wrap(available_width, available_height)
@@ -295,7 +295,7 @@ class _RoomFor(CondPageBreak):
                 height = part._H  # its wrap answers "too tall" to force a split; _H is its content's height
             if height > frame and isinstance(part, KeepTogether) and any(
                     type(inner).split is not Flowable.split for inner in part._content):
-                used += part.start_height() if isinstance(part, KeptTable) else min(height, max(HEADING_ROOM - used, 0.0))
+                used += part.start_height() if isinstance(part, blocks.KeptWhole) else min(height, max(HEADING_ROOM - used, 0.0))
             elif type(part).split is Flowable.split or isinstance(part, KeepTogether):
                 used += height if height <= frame else frame * FILL_BEFORE_MOVING  # whole, or scaled to the room left
             else:

@@ -15,7 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTe
 
 from ...measure import fit_columns
 from ...model import TableBlock
-from .blocks import Bookmark, Context, Gap, source_para
+from .blocks import Bookmark, Context, Gap, KeptWhole, source_para
 from .tagging import Paragraph, TableTags, Tag
 from .styles import BOLD, REGULAR, in_own_face, markup, string_width
 
@@ -191,29 +191,14 @@ class Stack(Flowable):
             part.drawOn(self.canv, 0, y)
 
 
-class KeptTable(KeepTogether):
-    """A short table (KEEP_WHOLE_ROWS rows or fewer) kept whole: when it does not fit the room left,
-    it moves on to the next page, as platypus's KeepTogether does. It splits where it stands
-    instead, as a long table does (at least MIN_ROWS rows on each side), when moving on cannot keep
-    it whole: when it is taller than the next page, or than the next page less the section heading
-    it opens (`led_by`: that heading's height, set by the document), which a move would leave alone
-    at the foot of this page."""
-
-    led_by = 0.0
+class KeptTable(KeptWhole):
+    """A short table (KEEP_WHOLE_ROWS rows or fewer) kept whole unless moving on cannot keep it
+    whole (blocks.KeptWhole), when it splits where it stands as a long table does (at least
+    MIN_ROWS rows on each side)."""
 
     def __init__(self, titled: TitledTable):
-        super().__init__([titled])
+        super().__init__(titled)
         self.titled = titled
-
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        if getattr(self, "_wrapInfo", None) != (available_width, available_height):
-            self.wrap(available_width, available_height)
-        frame, peek = getattr(self, "_frame", None), self._doctemplateAttr("_peekNextFrame")
-        if (frame is not None and not frame._atTop and peek is not None and self._H > available_height
-                and self._H + self.led_by > peek()._height
-                and len(self.titled.splitOn(self.canv, available_width, available_height)) >= 2):
-            return [self.NullActionFlowable(), self.titled]  # the action first: platypus lays the table out on its own
-        return super().split(available_width, available_height)
 
     def start_height(self) -> float:
         """The room the table's first part needs on a page when it splits (after a wrap): its title,
