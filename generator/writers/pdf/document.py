@@ -36,6 +36,8 @@ from .chart import chart_flowables
 from .tables import table_flowables
 from .text import text_flowables
 from .image import image_flowables
+from .columns import Nested, columns_flowables
+from ...model import ColumnsBlock
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 HEADING_ROOM = 200.0  # a heading needs this much of a splittable block below it on its page
@@ -213,6 +215,7 @@ PDF_BLOCKS: dict[type, tuple[str | None, Callable]] = {
     CalloutBlock: (None, lambda ctx, block, chart, number: callout_flowables(ctx, block)),
     TextBlock: (None, lambda ctx, block, chart, number: text_flowables(ctx, block)),
     ImageBlock: ("figure", lambda ctx, block, chart, number: image_flowables(ctx, block, number)),
+    ColumnsBlock: (None, lambda ctx, block, nested, number: columns_flowables(ctx, block, nested)),
 }
 
 
@@ -230,7 +233,11 @@ def _block(ctx: blocks.Context, block, charts: dict[ChartBlock, RenderedChart], 
         numbers[counter] += 1
     if isinstance(block, (TableBlock, ChartBlock)) and block.data_from:
         ctx.data_files.append((f"{ctx.document.words(counter, number=numbers[counter])}. {block.title}", block.data_from))
-    return flowables(ctx, block, charts.get(block), numbers[counter] if counter else 0)
+    # the third argument is the block's rendered chart or, for a block holding blocks (columns),
+    # how to print one of them: numbered in reading order, a chart optionally drawn for its column
+    drawn = charts.get(block) or Nested(lambda inner_ctx, inner, chart=None: _block(
+        inner_ctx, inner, {inner: chart} if chart else charts, numbers), numbers, ctx.data_files)
+    return flowables(ctx, block, drawn, numbers[counter] if counter else 0)
 
 
 class _RoomFor(CondPageBreak):
