@@ -55,15 +55,21 @@ def _nested(reader: DocumentReader, node: Node, path: str) -> tuple | None:
     for index, child in enumerate(node.value):
         at = f"{path}[{index}]"
         if _kind(child) == "columns":
-            reader.error(child.value[0][0], at, "a columns block cannot hold another columns block",
-                         "expected one of the other block types here (chart, table, bullets, ...); "
-                         "place the inner blocks in the outer columns block, or one after it")
+            kinds = ", ".join(kind for kind in _block_kinds() if kind != "columns")
+            reader.error(child.value[0][0], at, f"a columns block cannot hold another columns block; expected one of {kinds}",
+                         "put the two blocks side by side in this columns block, and any others after it")
             ok = False
             continue
         block = reader.block(child, at)
         ok = ok and block is not None
         blocks.append(block)
     return tuple(blocks) if ok else None
+
+
+def _block_kinds() -> tuple[str, ...]:
+    from .blocks import BLOCK_READERS  # the table that names this reader
+
+    return tuple(BLOCK_READERS)
 
 
 def _kind(node: Node) -> str | None:
