@@ -190,3 +190,11 @@ def test_the_mapping_and_the_list_forms_read_alike():
     assert all(len(pair.blocks) == 2 for pair in pairs) and pairs[1].title is None
     assert pairs[1].blocks[0].origin.path == "sections[1].blocks[0].columns[0].table"
     assert pairs[0].blocks[0].origin.path == "sections[0].blocks[0].columns.blocks[0].chart"
+
+
+def test_a_section_heading_moves_on_with_the_pair_after_it():
+    """On Letter the second section's pair does not fit under its heading on page 1: both move on
+    (the heading's room counts the space the frame puts above the pair)."""
+    pdf = prepare(COLUMNS, ("pdf",), Options(page_size="Letter")).outputs["pdf"].data
+    heading, table = _words(pdf, "Regions in detail")[0], _words(pdf, "Table 1. Regional totals")[0]
+    assert heading[0] == table[0] == 2

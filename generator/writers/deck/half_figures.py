@@ -32,15 +32,16 @@ def _note(text: str, half: Half, theme: Theme, origin, what: str):
     return capped_text(text, half.x, 0, half.width, NOTE_SIZES, NOTE_CAP, theme.palette.ink, NOTE_CAP, what, origin)
 
 
-def print_width(half: Half, theme: Theme) -> float:
-    """The print width a half of the slide stands for: the slide and the page hold about as many
-    ems across, so a chart turns its labels (or goes horizontal) in the deck's half as in print's."""
-    return theme.chart.width_in * 72 * half.width / SLIDE.content_width
+def print_width(theme: Theme) -> float:
+    """The print width a half of the slide stands for: a column of a page as wide as the theme's
+    chart (the slide and the page hold about as many ems across), so a chart turns its labels, or
+    goes horizontal, in the deck's half as it does in the PDF's column."""
+    return (theme.chart.width_in * 72 - theme.columns.gutter) / 2
 
 
 def chart_half(document: Document, block: ChartBlock, half: Half, theme: Theme) -> list | None:
     """Title, subtitle, the chart at the largest projector size that fits, its note, its source."""
-    block = drawn_as(block, print_width(half, theme))
+    block = drawn_as(block, print_width(theme))
     note_text = block.note or ""
     if block.deck_categories is not None and block.deck_categories < len(block.categories):
         top_words = document.words("top_categories", shown=block.deck_categories, total=len(block.categories))

@@ -269,7 +269,7 @@ class _RoomFor(CondPageBreak):
                 continue
             if isinstance(part, ActionFlowable) or (isinstance(part, blocks.Gap) and index == len(self.following) - 1):
                 continue  # the space after a block need not fit on its page
-            height = part.wrapOn(self.canv, width, 1e6)[1]
+            height = part.wrapOn(self.canv, width, 1e6)[1] + part.getSpaceBefore()  # the frame adds its space above too
             if isinstance(part, KeepTogether):
                 height = part._H  # its wrap answers "too tall" to force a split; _H is its content's height
             if height > frame and isinstance(part, KeepTogether) and any(
