@@ -147,7 +147,8 @@ def test_a_pair_too_tall_for_a_page_or_a_half_slide_is_shown_block_by_block(tmp_
     headlines = [slide.shapes[0].text_frame.text for slide in deck.slides if slide.shapes and slide.shapes[0].has_text_frame]
     assert "Spending by region" in headlines and "Forty findings (cont.)" in headlines
     result = run_cli("check", str(content))
-    assert "The columns block continues over" in result.stdout + result.stderr
+    assert ("note: The columns block, shown block by block as one of them does not fit half a slide, continues over 4 slides"
+            in result.stdout + result.stderr)
 
 
 def test_a_nested_chart_is_laid_out_for_its_column_and_checked_there(tmp_path):
@@ -198,3 +199,22 @@ def test_a_section_heading_moves_on_with_the_pair_after_it():
     pdf = prepare(COLUMNS, ("pdf",), Options(page_size="Letter")).outputs["pdf"].data
     heading, table = _words(pdf, "Regions in detail")[0], _words(pdf, "Table 1. Regional totals")[0]
     assert heading[0] == table[0] == 2
+
+
+def test_a_nested_block_is_checked_and_its_finding_placed_on_its_page_and_slide(tmp_path):
+    content = tmp_path / "glyphs.yaml"
+    content.write_text("""title: Glyphs
+sources: {audit: {title: Annual Audit, publisher: Audit Office}, spare: {title: Spare, publisher: Nobody}}
+sections:
+  - title: Overview
+    blocks:
+      - columns:
+          - callout: {text: The East grew fastest., sources: audit}
+          - bullets: {title: Names, items: [王小明 leads the East]}
+""", encoding="utf-8")
+    result = run_cli("check", str(content))
+    assert result.returncode == 1
+    assert (f"{content}:8:22: error: Carlito cannot draw '王' (U+738B), '小' (U+5C0F), '明' (U+660E) in '王小明 leads the East'; "
+            "they would print as nothing [sections[0].blocks[0].columns[1].bullets] (page 1, slide 2)") in result.stdout + result.stderr
+    assert "source 'spare' (Spare) is cited by nothing" in result.stdout + result.stderr
+    assert "source 'audit'" not in result.stdout + result.stderr  # cited by the nested callout

@@ -46,6 +46,8 @@ class Nested:
 
 def columns_flowables(ctx: Context, block: ColumnsBlock, nested: Nested) -> list[Flowable]:
     shown = [inner for inner in block.blocks if shown_in(inner, "pdf")]
+    if not shown:
+        return []  # both kept to the deck: the pair's title has nothing to head
     head = [Paragraph(text(block.title), ctx.styles.block_title)] if block.title else []
     style = ctx.theme.columns
     width = (ctx.width - style.gutter) / 2

@@ -33,7 +33,9 @@ def slides(document: Document, section: Section, block: ColumnsBlock, theme: The
 
 
 def describe(document: Document, block: ColumnsBlock) -> str:
-    return f'The columns block "{block.title}"' if block.title else "The columns block"
+    """How the split report names a pair: it takes several slides only when shown block by block."""
+    name = f'The columns block "{block.title}"' if block.title else "The columns block"
+    return f"{name}, shown block by block as one of them does not fit half a slide,"
 
 
 def _halves(document: Document, section: Section, block: ColumnsBlock, shown: list, theme: Theme) -> list[list] | None:
