@@ -124,12 +124,15 @@ def stats_half(document: Document, block: StatsBlock, half: Half, theme: Theme) 
     rows = math.ceil(len(stats) / across)
     gap, pad = SLIDE.card_gap, 14.0
     card_w = (half.width - gap * (across - 1)) / across
-    card_h = (half.bottom - top - gap * (rows - 1)) / rows
     inner = card_w - 2 * pad
     value = next((s for s in CARD_VALUE_SIZES if all(text_width(stat.shown, s, bold=True) <= inner for stat in stats)), None)
     label = next((s for s in (18.0, 16.0, MIN_BODY) if all(len(wrap(stat.label, inner, s)) <= 3 for stat in stats)), MIN_BODY)
     if value is None:
         return None
+    room = (half.bottom - top - gap * (rows - 1)) / rows
+    lines = max(len(wrap(stat.label, inner, label)) for stat in stats)
+    content = 16 + value * LINE_SPACING + 6 + lines * label * LINE_SPACING + 16 + 2 * theme.screen.caption * LINE_SPACING + 12
+    card_h = min(room, max(SLIDE.card_min_height, content))  # as tall as the cards need, not the whole half
     for index, stat in enumerate(stats):
         x = half.x + (index % across) * (card_w + gap)
         y = top + (index // across) * (card_h + gap)
