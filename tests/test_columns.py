@@ -98,6 +98,9 @@ def test_the_deck_shows_both_blocks_on_one_slide_in_its_left_and_right_halves(bu
         assert shape.left >= 0 and shape.top >= 0 and shape.left + shape.width <= width and shape.top + shape.height <= height
     notes = notes_text(slide)
     assert notes.startswith("Start with the chart") and "East overtook North in 2024." in notes and "[1] Annual Audit 2025" in notes
+    assert notes.count("Sources:") == 1  # both blocks cite the audit: listed once
+    table_slide = next(s for s in deck.slides if any("What the table shows" in t for t in slide_texts(s)))
+    assert "Data: data-files/data/regions.csv, sha256 " in notes_text(table_slide)
     assert any("Questions for the room" in t for s in deck.slides for t in slide_texts(s))  # `only: deck` kept there
 
 

@@ -14,7 +14,7 @@ continuing half a slide would repeat its neighbour on every slide. A nested bloc
 
 from __future__ import annotations
 
-from ....model import ColumnsBlock, Document, Section, shown_in
+from ....model import ColumnsBlock, Document, Section, attribution, shown_in
 from ....theme import SLIDE, Theme
 from ..halves import Half, half_layouts
 from ..shapes import SlidePlan
@@ -27,9 +27,17 @@ def slides(document: Document, section: Section, block: ColumnsBlock, theme: The
     if halves is None:
         return [slide for inner in shown for slide in _own_slides(document, section, inner, theme)]
     head = headline(block.title or section.title, theme, block.origin)
-    notes = [block.notes] if block.notes else []
-    notes += [speaker_notes(document, inner.sources, inner.notes, getattr(inner, "data_from", None)) for inner in shown]
-    return [SlidePlan("columns", [head, *halves[0], *halves[1]], notes="\n\n".join(part for part in notes if part))]
+    return [SlidePlan("columns", [head, *halves[0], *halves[1]], notes=_notes(document, block, shown))]
+
+
+def _notes(document: Document, block: ColumnsBlock, shown: list) -> str:
+    """The pair's notes, then each block's, then every source either cites in full (once), then the
+    data files their figures were read from."""
+    own = "\n\n".join(notes for notes in (block.notes, *(inner.notes for inner in shown)) if notes)
+    keys = tuple(dict.fromkeys(key for inner in shown for key in attribution(document, inner.sources)[1]))
+    files = [inner.data_from for inner in shown if getattr(inner, "data_from", None)]
+    data = [f"{document.words.lead('data_file')} {origin.reference()}" for origin in files]
+    return "\n\n".join(part for part in (speaker_notes(document, keys, own or None), *data) if part)
 
 
 def describe(document: Document, block: ColumnsBlock) -> str:
