@@ -221,3 +221,12 @@ sections:
             "they would print as nothing [sections[0].blocks[0].columns[1].bullets] (page 1, slide 2)") in result.stdout + result.stderr
     assert "source 'spare' (Spare) is cited by nothing" in result.stdout + result.stderr
     assert "source 'audit'" not in result.stdout + result.stderr  # cited by the nested callout
+
+
+def test_a_pair_printed_one_after_the_other_reports_nothing_about_its_columns(tmp_path):
+    content = tmp_path / "crowded.yaml"
+    labels = ", ".join(f"Municipality of Saint-Étienne number {n}" for n in range(12))
+    content.write_text(TALL.replace("[North, South, East]", f"[{labels}]").replace("[131, 101, 150]", "[" + ", ".join(["5"] * 12) + "]")
+                       % ", ".join(f'"Finding number {n}, which takes a line or two to say in full on the page"' for n in range(40)), encoding="utf-8")
+    findings = prepare(content, ("pdf",)).findings  # the pair is too tall for a page: printed one block after the other
+    assert not any("in its column" in f.message for f in findings)

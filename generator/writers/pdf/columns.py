@@ -30,18 +30,20 @@ class Nested:
     the document's figure and table counters, which it can wind back: the pair is first laid out in
     columns and, when that cannot print, again one block after the other, with the same numbers."""
 
-    def __init__(self, print_block, numbers: dict[str, int], data_files: list):
-        self.print_block, self.numbers, self.data_files = print_block, numbers, data_files
+    def __init__(self, print_block, numbers: dict[str, int], data_files: list, findings: list):
+        self.print_block, self.numbers, self.data_files, self.findings = print_block, numbers, data_files, findings
 
     def __call__(self, ctx: Context, block, chart=None) -> list[Flowable]:
         return self.print_block(ctx, block, chart)
 
-    def mark(self) -> tuple[dict[str, int], int]:
-        return dict(self.numbers), len(self.data_files)
+    def mark(self) -> tuple[dict[str, int], int, int]:
+        return dict(self.numbers), len(self.data_files), len(self.findings)
 
-    def rewind(self, mark: tuple[dict[str, int], int]) -> None:
+    def rewind(self, mark: tuple[dict[str, int], int, int]) -> None:
+        """Back to `mark`: the numbers, file list and findings of a layout that will not print are dropped."""
         self.numbers.update(mark[0])
         del self.data_files[mark[1]:]
+        del self.findings[mark[2]:]
 
 
 def columns_flowables(ctx: Context, block: ColumnsBlock, nested: Nested) -> list[Flowable]:

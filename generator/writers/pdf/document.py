@@ -236,7 +236,7 @@ def _block(ctx: blocks.Context, block, charts: dict[ChartBlock, RenderedChart], 
     # the third argument is the block's rendered chart or, for a block holding blocks (columns),
     # how to print one of them: numbered in reading order, a chart optionally drawn for its column
     drawn = charts.get(block) or Nested(lambda inner_ctx, inner, chart=None: _block(
-        inner_ctx, inner, {inner: chart} if chart else charts, numbers), numbers, ctx.data_files)
+        inner_ctx, inner, {inner: chart} if chart else charts, numbers), numbers, ctx.data_files, ctx.findings)
     return flowables(ctx, block, drawn, numbers[counter] if counter else 0)
 
 
