@@ -370,7 +370,40 @@ class ImageBlock:
         return None
 
 
-Block = Union[StatsBlock, ChartBlock, TableBlock, BulletsBlock, CalloutBlock, TextBlock, ImageBlock]
+@dataclass(frozen=True)
+class ColumnsBlock:
+    """Two blocks side by side (a chart and its takeaways): one slide, and two columns of a page wide
+    enough. The nested blocks are blocks like any other, so `Document.blocks()` yields them, in
+    reading order (left, then right), for every check, citation, number and file list."""
+
+    blocks: tuple[Block, ...]  # exactly two, neither of them a ColumnsBlock
+    title: str | None = None
+    notes: str | None = None
+    origin: Origin = NOWHERE
+    only: str | None = None  # "pdf" or "deck": the one output that shows the pair; None: both
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return ()  # each nested block cites its own
+
+    def texts(self) -> Iterator[str]:
+        """Its own title and notes; the nested blocks' texts are theirs (Document.texts walks them)."""
+        yield self.title or ""
+        yield self.notes or ""
+
+    def data(self) -> tuple[list[float], list[str]] | None:
+        return None
+
+
+Block = Union[StatsBlock, ChartBlock, TableBlock, BulletsBlock, CalloutBlock, TextBlock, ImageBlock, ColumnsBlock]
+
+
+def flattened(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Each block, then the blocks nested in it (a ColumnsBlock's two), in reading order."""
+    for block in blocks:
+        yield block
+        if isinstance(block, ColumnsBlock):
+            yield from block.blocks
 
 
 def shown_in(block: Block, output: str) -> bool:
@@ -406,7 +439,8 @@ class Document:
         return self.sources.index(self._by_key[key]) + 1
 
     def blocks(self) -> list[Block]:
-        return [block for section in self.sections for block in section.blocks]
+        """Every block in reading order, nested ones included (see `flattened`)."""
+        return [block for section in self.sections for block in flattened(section.blocks)]
 
     def files_shown(self) -> list[tuple[str, str]]:
         """(file, digest) of every file whose contents the briefing shows: the data files its tables
@@ -429,7 +463,7 @@ class Document:
                 yield value, source.origin
         for section in self.sections:
             yield section.title, section.origin
-            for block in section.blocks:
+            for block in flattened(section.blocks):
                 for value in block.texts():
                     yield value, block.origin
         for _, template in self.words.own:  # the content's `labels:`, printed beside all of it

@@ -182,6 +182,17 @@ DECK_CHART_SMALL = 12.0  # chart text below this on a slide is reported as a war
 
 
 @dataclass(frozen=True)
+class ColumnStyle:
+    """Two blocks side by side (the `columns` block). In print each column must be at least
+    `min_width` wide (about 8 cm: a chart's labels and a table's figures still read there), else
+    the blocks print one after the other; the deck always sets them side by side, `deck_gap` apart."""
+
+    min_width: float = 216.0  # 3 in; A4 and Letter portrait frames give about 232 pt a column
+    gutter: float = 18.0  # between the two columns of a page
+    deck_gap: float = 32.0  # between the two halves of a slide
+
+
+@dataclass(frozen=True)
 class Theme:
     typeface: Typeface = Typeface()
     palette: Palette = Palette()
@@ -190,6 +201,7 @@ class Theme:
     chart: ChartStyle = ChartStyle()
     deck_chart: ChartStyle = DECK_CHART
     minimums: Minimums = MINIMUMS
+    columns: ColumnStyle = ColumnStyle()
 
 
 DEFAULT_THEME = Theme()

@@ -44,7 +44,7 @@ def test_the_deck_uses_the_templates_layouts_by_name_with_headlines_in_title_pla
     slides = list(deck(tmp_path / "out" / "pack.pptx").slides)
     layouts = [slide.slide_layout.name for slide in slides]
     assert layouts[0] == "Title Slide" and "Section Header" in layouts
-    assert set(layouts) == {"Title Slide", "Section Header", "Title Only"}
+    assert set(layouts) == {"Title Slide", "Section Header", "Title Only", "Two Content"}  # the columns slide
     assert slides[0].shapes.title.text == "Minimal briefing"
     assert all(slide.shapes.title is not None and slide.shapes.title.text for slide in slides)
     assert all("sample slide" not in shape.text_frame.text for slide in slides for shape in slide.shapes if shape.has_text_frame)
@@ -62,7 +62,7 @@ def test_a_missing_section_layout_falls_back_with_a_note(tmp_path):
     assert result.returncode == 0, result.stderr
     assert 'note: the deck template has no "Section Header" layout; those slides use "Title Only"' in result.stderr
     layouts = {slide.slide_layout.name for slide in deck(tmp_path / "out" / "minimal.pptx").slides}
-    assert layouts == {"Title Slide", "Title Only"}
+    assert layouts == {"Title Slide", "Title Only", "Two Content"}
 
 
 @pytest.mark.parametrize("case, expected", [

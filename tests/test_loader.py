@@ -64,7 +64,8 @@ def test_text_fields_keep_what_was_written(tmp_path: Path):
 def test_minimal_fixture_uses_every_block_type():
     document = load(FIXTURES / "minimal.yaml")
     kinds = {type(b).__name__ for b in document.blocks()}
-    assert kinds == {"StatsBlock", "CalloutBlock", "ChartBlock", "TableBlock", "BulletsBlock", "TextBlock", "ImageBlock"}
+    assert kinds == {"StatsBlock", "CalloutBlock", "ChartBlock", "TableBlock", "BulletsBlock", "TextBlock", "ImageBlock",
+                     "ColumnsBlock"}
     chart = next(b for b in document.blocks() if isinstance(b, ChartBlock))
     assert chart.kind == "hbar" and len(chart.series) == 2
     assert chart.format.format(120.5) == "£120.5m"

@@ -120,15 +120,16 @@ def height(block: ChartBlock, theme: Theme) -> float:
     return theme.chart.height_in * 72 + math.ceil(max(extra, 0.0))
 
 
-def drawn(block: ChartBlock) -> ChartBlock:
+def drawn(block: ChartBlock, width: float | None = None) -> ChartBlock:
     """The chart as horizontal bars when its category labels, turned upwards under the bars, would
     take more than half its height at print size, or would have to be cut short to stay in two
     lines: the plot must keep at least half the chart's box, and a label column beside horizontal
     bars holds long labels in a line or two. Decided on
     the print geometry (the deck's slide has about the same width per em), so both outputs agree."""
-    cat, val = chart_fonts(DEFAULT_THEME)
-    layout = columns(block, DEFAULT_THEME.chart.width_in * 72, cat, val, BAR_MAX * DEFAULT_THEME.chart.bar_scale)
-    if layout.turned and (label_depth(block, layout, cat) > height(block, DEFAULT_THEME) / 2 or shortened(block, layout, cat)):
+    theme = DEFAULT_THEME if width is None else replace(DEFAULT_THEME, chart=replace(DEFAULT_THEME.chart, width_in=width / 72))
+    cat, val = chart_fonts(theme)
+    layout = columns(block, theme.chart.width_in * 72, cat, val, BAR_MAX * theme.chart.bar_scale)
+    if layout.turned and (label_depth(block, layout, cat) > height(block, theme) / 2 or shortened(block, layout, cat)):
         return replace(block, kind="hbar")
     return block
 

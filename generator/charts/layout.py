@@ -52,7 +52,9 @@ class ChartKind:
 
     plan: Callable[[ChartBlock, Theme, float, float, Span | None, ChartBlock | None], Plan]
     height: Callable[[ChartBlock, Theme], float]
-    drawn: Callable[[ChartBlock], ChartBlock] = lambda block: block  # the chart as drawn, when it must be drawn as another kind
+    # the chart as drawn, when it must be drawn as another kind; `width` (points) is a narrower print
+    # width than the theme's (a column of a page), None the theme's own
+    drawn: Callable[..., ChartBlock] = lambda block, width=None: block
 
 
 @dataclass(frozen=True)

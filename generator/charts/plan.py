@@ -37,10 +37,11 @@ def plan_chart(block: ChartBlock, theme: Theme, width: float, height: float,
     return CHART_KINDS[block.kind].plan(block, theme, width, height, span, whole)
 
 
-def drawn_as(block: ChartBlock) -> ChartBlock:
+def drawn_as(block: ChartBlock, width: float | None = None) -> ChartBlock:
     """The chart as both outputs draw it (a vertical chart whose labels would crowd out its bars is
-    drawn horizontally); the writers and checks ask this once per chart, before any layout."""
-    return CHART_KINDS[block.kind].drawn(block) if block.kind in CHART_KINDS else block
+    drawn horizontally); the writers and checks ask this once per chart, before any layout. `width`
+    is a print width narrower than the theme's (a column of the page), where labels crowd sooner."""
+    return CHART_KINDS[block.kind].drawn(block, width) if block.kind in CHART_KINDS else block
 
 
 def hbar_rows(block: ChartBlock, theme: Theme = DEFAULT_THEME) -> tuple[float, float]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from ..model import Block, ChartBlock, NumberFormat, Section, Stat, StatsBlock, TableBlock
+from ..model import Block, ChartBlock, ColumnsBlock, NumberFormat, Section, Stat, StatsBlock, TableBlock
 from .nodes import Fields, printable, suggest
 from .numbers import plain_number
 
@@ -196,6 +196,8 @@ def _near(word: str, choices, plural: str) -> str:
 
 
 def _rebound(block: Block, found: dict[int, Stat]) -> Block:
+    if isinstance(block, ColumnsBlock):  # the cards of a nested stats block are bound like any others
+        return replace(block, blocks=tuple(_rebound(nested, found) for nested in block.blocks))
     if not isinstance(block, StatsBlock) or not any(id(stat) in found for stat in block.stats):
         return block
     return replace(block, stats=tuple(found.get(id(stat), stat) for stat in block.stats))

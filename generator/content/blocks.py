@@ -15,12 +15,13 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..model import (ALIGNMENTS, CHART_KINDS, CHART_OPTIONS, Block, BulletItem, BulletsBlock, CalloutBlock, Cell,
                      ChartBlock, Column, NumberFormat, Reference, Series, Stat, StatsBlock, TableBlock)
-from ..model import ImageBlock, TextBlock
+from ..model import ColumnsBlock, ImageBlock, TextBlock
 from .bindings import binds
 from .data_blocks import chart_from_file, table_from_file
 from .common import output_keys
 from .nodes import Fields, is_null, suggest
 from .prose import read_image_block, read_text
+from .columns import read_columns
 
 if TYPE_CHECKING:
     from .document import DocumentReader
@@ -318,4 +319,5 @@ BLOCK_READERS: dict[str, BlockKind] = {
     "callout": BlockKind(CalloutBlock, read_callout),
     "text": BlockKind(TextBlock, read_text),
     "image": BlockKind(ImageBlock, read_image_block),
+    "columns": BlockKind(ColumnsBlock, read_columns),
 }

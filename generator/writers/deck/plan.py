@@ -15,8 +15,8 @@ from ...charts import plan_chart
 from ...model import BulletsBlock, CalloutBlock, ChartBlock, Document, Section, StatsBlock, TableBlock, shown_in
 from ...theme import Theme
 from .blocks import bullets, callout, chart, stats, table
-from .blocks import image, text
-from ...model import ImageBlock, TextBlock
+from .blocks import columns, image, text
+from ...model import ColumnsBlock, ImageBlock, TextBlock
 from .blocks.chart import deck_chart_theme
 from .furniture import divider_slide, footer, title_slide
 from .shapes import ChartBox, SlidePlan, Split
@@ -42,6 +42,7 @@ DECK_BLOCKS: dict[type, ModuleType] = {
     CalloutBlock: callout,
     TextBlock: text,
     ImageBlock: image,
+    ColumnsBlock: columns,
 }
 
 

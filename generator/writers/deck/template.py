@@ -1,7 +1,8 @@
 """Building the deck on a user's own template: their master, theme and slide layouts, by name.
 
-Layouts used: "Title Slide" for the title slide, "Section Header" for section dividers and
-"Title Only" for every other slide; a missing "Title Slide" or "Section Header" falls back to
+Layouts used: "Title Slide" for the title slide, "Section Header" for section dividers, "Two
+Content" for a slide of two blocks side by side when the template has it, and "Title Only" for
+every other slide; a missing "Title Slide" or "Section Header" falls back to
 "Title Only" (reported as a note), and a template without "Title Only" is refused. The slide's
 headline goes into the layout's title placeholder (or one added to the slide, when the layout has
 none), placed and sized as measured, so outline view and screen readers see each slide's title;
@@ -26,6 +27,7 @@ WIDTH, HEIGHT = SLIDE.width, SLIDE.height
 
 REQUIRED = "Title Only"
 LAYOUTS = {"title": "Title Slide", "section": "Section Header"}
+OPTIONAL = {"columns": "Two Content"}  # used when the template has it, else "Title Only", without a note
 
 
 @dataclass
@@ -72,6 +74,7 @@ def open_template(data: bytes, path: str, origin: Origin | None, document: Docum
             where = origin or document.origin
             template.findings.append(Diagnostic.at(where, f'the deck template has no "{name}" layout; '
                                                    f'those slides use "{REQUIRED}"', level="note"))
+    template.layouts.update({kind: named[name] for kind, name in OPTIONAL.items() if name in named})
     return template
 
 

@@ -37,6 +37,8 @@ from .chart import chart_flowables
 from .tables import table_flowables
 from .text import text_flowables
 from .image import image_flowables
+from .columns import Nested, columns_flowables
+from ...model import ColumnsBlock
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 HEADING_ROOM = 200.0  # a heading needs this much of a splittable block below it on its page
@@ -238,6 +240,7 @@ PDF_BLOCKS: dict[type, tuple[str | None, Callable]] = {
     CalloutBlock: (None, lambda ctx, block, chart, number: callout_flowables(ctx, block)),
     TextBlock: (None, lambda ctx, block, chart, number: text_flowables(ctx, block)),
     ImageBlock: ("figure", lambda ctx, block, chart, number: image_flowables(ctx, block, number)),
+    ColumnsBlock: (None, lambda ctx, block, nested, number: columns_flowables(ctx, block, nested)),
 }
 
 
@@ -255,7 +258,11 @@ def _block(ctx: blocks.Context, block, charts: dict[ChartBlock, RenderedChart], 
         numbers[counter] += 1
     if isinstance(block, (TableBlock, ChartBlock)) and block.data_from:
         ctx.data_files.append((f"{ctx.document.words(counter, number=numbers[counter])}. {block.title}", block.data_from))
-    return flowables(ctx, block, charts.get(block), numbers[counter] if counter else 0)
+    # the third argument is the block's rendered chart or, for a block holding blocks (columns),
+    # how to print one of them: numbered in reading order, a chart optionally drawn for its column
+    drawn = charts.get(block) or Nested(lambda inner_ctx, inner, chart=None: _block(
+        inner_ctx, inner, {inner: chart} if chart else charts, numbers), numbers, ctx.data_files, ctx.findings)
+    return flowables(ctx, block, drawn, numbers[counter] if counter else 0)
 
 
 class _RoomFor(CondPageBreak):
@@ -290,7 +297,7 @@ class _RoomFor(CondPageBreak):
                 continue
             if isinstance(part, ActionFlowable) or (isinstance(part, blocks.Gap) and index == len(self.following) - 1):
                 continue  # the space after a block need not fit on its page
-            height = part.wrapOn(self.canv, width, 1e6)[1]
+            height = part.wrapOn(self.canv, width, 1e6)[1] + part.getSpaceBefore()  # the frame adds its space above too
             if isinstance(part, KeepTogether):
                 height = part._H  # its wrap answers "too tall" to force a split; _H is its content's height
             if height > frame and isinstance(part, KeepTogether) and any(
