@@ -49,7 +49,8 @@ def write_structure(data: bytes, tagger: Tagger, metadata: Metadata, describe: C
         catalog.Metadata = pdf.make_indirect(pikepdf.Stream(pdf, _xmp(metadata).encode("utf-8"),
                                                             Type=Name.Metadata, Subtype=Name.XML))
         out = io.BytesIO()
-        pdf.save(out, deterministic_id=True)
+        # the tree's many small objects go in compressed object streams: a third of the file's size otherwise
+        pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
         return out.getvalue()
 
 
