@@ -52,9 +52,9 @@ def slides(document: Document, section: Section, block: TableBlock, theme: Theme
 
     def layout(size: float):
         """The narrowest number columns (headers wrapped) that need no more slides than wider ones."""
-        best, tried = None, []
+        best, tried, sizes = None, [], _column_sizes(rows, flexible, size)
         for share in HEADER_SHARES:
-            widths = _column_widths(rows, flexible, size, share)
+            widths = _column_widths(sizes, flexible, share)
             if widths in tried:
                 continue
             tried.append(widths)
@@ -112,23 +112,32 @@ def describe(document: Document, block: TableBlock) -> str:
     return f'Table {tables.index(block) + 1} "{block.title}"'
 
 
-def _column_widths(rows: list[list[str]], flexible: list[bool], size: float, share: float) -> list[float]:
+def _column_sizes(rows: list[list[str]], flexible: list[bool], size: float) -> list[tuple[float, float, float, float]]:
+    """Per column, measured once for all the header shares tried at `size`: the header's width, its
+    longest word's, the widest cell's, and (for a text column) the longest word of its cells."""
+    sizes = []
+    for i, text_column in enumerate(flexible):
+        header = rows[0][i]
+        longest_word = max(text_width(word, size, bold=True) for word in header.split() or [""])
+        cells = max((text_width(row[i], size) for row in rows[1:]), default=0.0)
+        words = max((text_width(word, size) for row in rows[1:] for word in row[i].split()), default=0.0) if text_column else 0.0
+        sizes.append((text_width(header, size, bold=True), longest_word, cells, words))
+    return sizes
+
+
+def _column_widths(sizes: list[tuple[float, float, float, float]], flexible: list[bool], share: float) -> list[float]:
     """Widths that follow content and span the slide. A number column is as wide as its widest
     figure, and its header wraps (never inside a word) rather than widen it past `share` of the
     slide, as in print: a long header over short figures would take the room of the text."""
     pad = 2 * PAD_X + 2
     natural, minimum = [], []
-    for i, text_column in enumerate(flexible):
-        header = rows[0][i]
-        longest_word = max(text_width(word, size, bold=True) for word in header.split() or [""])
-        cells = [text_width(row[i], size) for row in rows[1:]]
+    for (header, longest_word, cells, words), text_column in zip(sizes, flexible):
         if text_column:
-            natural.append(max([text_width(header, size, bold=True), *cells]) + pad)
-            words = [text_width(word, size) for row in rows[1:] for word in row[i].split()]
-            minimum.append(max([longest_word, *words]) + pad)
+            natural.append(max(header, cells) + pad)
+            minimum.append(max(longest_word, words) + pad)
         else:
             cap = max(longest_word, SLIDE.content_width * share - pad)
-            natural.append(max([min(text_width(header, size, bold=True), cap), *cells]) + pad)
+            natural.append(max(min(header, cap), cells) + pad)
             minimum.append(natural[-1])
     return fit_columns(natural, minimum, flexible, SLIDE.content_width)  # a table spans the slide, as on a page
 
