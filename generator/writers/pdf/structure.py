@@ -67,16 +67,16 @@ class _Writer:
         root = self.pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
         document = self._element(tagger.root, root)
         root.K = Array([document])
-        numbers = Array()
+        numbers: list = []  # built as a list: pikepdf copies an Array's contents on every extend
         for page_index, page in enumerate(self.pages):
             page.obj.Tabs = Name.S  # the tab order follows the structure
             if page_index in self.marked:
                 page.obj.StructParents = page_index
                 by_mcid = self.marked[page_index]
-                numbers.extend([page_index, Array([by_mcid[mcid] for mcid in range(len(by_mcid))])])
+                numbers += [page_index, self.pdf.make_indirect(Array([by_mcid[mcid] for mcid in range(len(by_mcid))]))]
         for offset, link in enumerate(self.links):
-            numbers.extend([len(self.pages) + offset, link])
-        root.ParentTree = self.pdf.make_indirect(Dictionary(Nums=numbers))
+            numbers += [len(self.pages) + offset, link]
+        root.ParentTree = self.pdf.make_indirect(Dictionary(Nums=Array(numbers)))
         root.ParentTreeNextKey = len(self.pages) + len(self.links)
         self.pdf.Root.StructTreeRoot = root
 
@@ -91,7 +91,7 @@ class _Writer:
             made.A = Dictionary(O=Name.Table, Scope=Name("/" + element.scope))
         if element.bbox is not None:
             made.A = Dictionary(O=Name.Layout, BBox=Array(list(element.bbox[1])))
-        kids = Array()
+        kids: list = []
         for kid in element.kids:
             if isinstance(kid, Element):
                 kids.append(self._element(kid, made))
@@ -101,7 +101,7 @@ class _Writer:
                             Dictionary(Type=Name.MCR, Pg=self.pages[kid.page].obj, MCID=kid.mcid))
             else:
                 kids.append(self._annotation(kid, made, element))
-        made.K = kids[0] if len(kids) == 1 else kids  # one kid stands alone, as most writers put it
+        made.K = kids[0] if len(kids) == 1 else Array(kids)  # one kid stands alone, as most writers put it
         return made
 
     def _annotation(self, kid: Annotation, made: pikepdf.Object, element: Element) -> Dictionary:
