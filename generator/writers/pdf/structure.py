@@ -21,7 +21,8 @@ from pikepdf import Array, Dictionary, Name
 
 from .tagging import Annotation, Element, Marked, Tagger
 
-PRINT_FLAG = 4  # an annotation's /F bit 3: printed, and shown to every reader
+PRINT_FLAG = 4
+STRUCT_ELEM = Name.StructElem  # an annotation's /F bit 3: printed, and shown to every reader
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class _Writer:
     def __init__(self, pdf: pikepdf.Pdf, describe: Callable[[tuple[str, str]], str]):
         self.pdf, self.describe = pdf, describe
         self.pages = list(pdf.pages)
+        self.page_objects = [page.obj for page in self.pages]
+        self.names: dict[str, Name] = {}  # each structure type's name object, made once
         self.marked: dict[int, dict[int, pikepdf.Object]] = {}  # page -> MCID -> element
         self.links: list[pikepdf.Object] = []
 
@@ -81,10 +84,12 @@ class _Writer:
         self.pdf.Root.StructTreeRoot = root
 
     def _element(self, element: Element, parent: pikepdf.Object) -> pikepdf.Object:
-        made = self.pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + element.role), P=parent))
+        role = self.names.get(element.role) or self.names.setdefault(element.role, Name("/" + element.role))
         first = next((kid.page for kid in element.kids if isinstance(kid, (Marked, Annotation))), None)
-        if first is not None:
-            made.Pg = self.pages[first].obj
+        if first is None:
+            made = self.pdf.make_indirect(Dictionary(Type=STRUCT_ELEM, S=role, P=parent))
+        else:
+            made = self.pdf.make_indirect(Dictionary(Type=STRUCT_ELEM, S=role, P=parent, Pg=self.page_objects[first]))
         if element.alt:
             made.Alt = pikepdf.String(element.alt)
         if element.scope:
@@ -98,7 +103,7 @@ class _Writer:
             elif isinstance(kid, Marked):
                 self.marked.setdefault(kid.page, {})[kid.mcid] = made
                 kids.append(kid.mcid if kid.page == first else
-                            Dictionary(Type=Name.MCR, Pg=self.pages[kid.page].obj, MCID=kid.mcid))
+                            Dictionary(Type=Name.MCR, Pg=self.page_objects[kid.page], MCID=kid.mcid))
             else:
                 kids.append(self._annotation(kid, made, element))
         made.K = kids[0] if len(kids) == 1 else Array(kids)  # one kid stands alone, as most writers put it
