@@ -22,12 +22,13 @@ def irregular(mode: int) -> str | None:
 
 
 class FileRefused(Exception):
-    """Why a path cannot be read as a file: `reason` is "missing", "irregular", "unreadable" or
-    "too large"; `detail` the kind of path, the system's words, or the size in bytes."""
+    """Why a path cannot be read as a file: `reason` is "missing", "irregular", "unreadable",
+    "too large" or "changed"; `detail` the kind of path, the system's words, or the size in bytes."""
 
     def __init__(self, reason: str, detail: str | int | None = None):
         super().__init__(reason)
         self.reason, self.detail = reason, detail
+        self.words = ""  # the refusal in the author's words, when read_described words it
 
 
 def read_regular(path: str | os.PathLike, cap: int) -> tuple[bytes, int]:
@@ -62,3 +63,29 @@ def read_regular(path: str | os.PathLike, cap: int) -> tuple[bytes, int]:
         except OSError as error:
             raise FileRefused("unreadable", error.strerror or str(error)) from None
     return data, info.st_size
+
+
+def read_described(path: str | os.PathLike, cap: int, what: str, shown: str, expected: str) -> bytes:
+    """A regular file's bytes, for a file the content names (an image, a data file); raises
+    FileRefused with `words` set to the refusal as the author reads it: "the image a.png does not
+    exist", "a.png is 21.0 MB, more than an image may be (20 MB)", "a.png is a folder, expected a
+    PNG or JPEG file", or that it changed while it was read (a file still being written)."""
+    try:
+        data, size = read_regular(path, cap)
+    except FileRefused as refused:
+        if refused.reason == "too large":
+            refused.words = f"{shown} is {refused.detail / 2**20:.1f} MB, more than {_article(what)} {what} may be ({cap // 2**20} MB)"
+        else:
+            refused.words = {"missing": f"the {what} {shown} does not exist",
+                             "unreadable": f"the {what} {shown} cannot be read ({refused.detail})",
+                             "irregular": f"{shown} is {refused.detail}, expected {expected}"}[refused.reason]
+        raise
+    if len(data) > size:
+        refused = FileRefused("changed")
+        refused.words = f"the {what} {shown} changed while it was read"
+        raise refused
+    return data
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1] in "aeiou" else "a"

@@ -14,6 +14,7 @@ import pytest
 from openpyxl import Workbook
 
 from generator.checks.content import document_findings
+from generator import file_kinds
 from generator.content import data_files, load
 from generator.errors import ContentError
 from generator.model import ChartBlock, DataOrigin, StatsBlock, TableBlock
@@ -152,7 +153,7 @@ def test_an_unreadable_data_file_says_why(tmp_path: Path, monkeypatch):
     def refuse(path, cap):
         raise data_files.FileRefused("unreadable", "Permission denied")
 
-    monkeypatch.setattr(data_files, "read_regular", refuse)
+    monkeypatch.setattr(file_kinds, "read_regular", refuse)  # what read_described reads with
     path = content(tmp_path, "      - table: {title: T, rows: {file: x.csv}, sources: s}\n")
     assert problems(path)[0] == ("c.yaml:6:40: error: the data file x.csv cannot be read (Permission denied) "
                                  "[sections[0].blocks[0].table.rows.file]")

@@ -21,7 +21,7 @@ from yaml.nodes import Node, ScalarNode
 from yaml.error import Mark
 
 from ..errors import Diagnostic
-from ..file_kinds import FileRefused, read_regular
+from ..file_kinds import FileRefused, read_described
 from ..model import DataOrigin, NumberFormat, Origin
 from .data_grid import MAX_FILE_BYTES, CellError, DataFault, Formula, Grid, column_letter, parse_area, read_grid
 from .formats import FormatReader
@@ -182,18 +182,12 @@ def read_data(reader: DocumentReader, node: Node, path: str) -> tuple[Grid, Data
 
 def _data_bytes(path: Path, shown: str) -> bytes:
     try:
-        data, size = read_regular(path, MAX_FILE_BYTES)
+        return read_described(path, MAX_FILE_BYTES, "data file", shown, "a CSV or XLSX file")
     except FileRefused as refused:
-        if refused.reason == "too large":
-            raise DataFault(f"{shown} is {refused.detail / 2**20:.1f} MB, more than a data file may be ({MAX_FILE_BYTES // 2**20} MB)",
-                            "give the briefing only the sheet or the columns it shows") from None
-        raise DataFault({"missing": f"the data file {shown} does not exist",
-                         "unreadable": f"the data file {shown} cannot be read ({refused.detail})",
-                         "irregular": f"{shown} is {refused.detail}, expected a CSV or XLSX file"}[refused.reason],
-                        "give the path of a .csv or .xlsx file, relative to the content file") from None
-    if len(data) > size:
-        raise DataFault(f"the data file {shown} changed while it was read", "build again once it is saved")
-    return data
+        hint = {"too large": "give the briefing only the sheet or the columns it shows",
+                "changed": "build again once it is saved"}.get(refused.reason,
+                                                              "give the path of a .csv or .xlsx file, relative to the content file")
+        raise DataFault(refused.words, hint) from None
 
 
 def _area(reader: DocumentReader, fields: Fields):

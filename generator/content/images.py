@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..file_kinds import FileRefused, read_regular
+from ..file_kinds import FileRefused, read_described
 
 MAX_IMAGE_BYTES = 20 * 2**20
 MAX_PIXELS = 40_000_000
@@ -80,14 +80,8 @@ def _header(data: bytes, kind: str, shown: str):
 
 def _image_bytes(path: Path, shown: str) -> bytes:
     try:
-        data, size = read_regular(path, MAX_IMAGE_BYTES)
+        return read_described(path, MAX_IMAGE_BYTES, "image", shown, "a PNG or JPEG file")
     except FileRefused as refused:
-        if refused.reason == "too large":
-            raise ImageFault(f"{shown} is {refused.detail / 2**20:.1f} MB, more than an image may be ({MAX_IMAGE_BYTES // 2**20} MB)",
-                             "save it smaller: a PNG or JPEG of a few megabytes prints sharply") from None
-        raise ImageFault({"missing": f"the image {shown} does not exist",
-                          "unreadable": f"the image {shown} cannot be read ({refused.detail})",
-                          "irregular": f"{shown} is {refused.detail}, expected a PNG or JPEG file"}[refused.reason]) from None
-    if len(data) > size:
-        raise ImageFault(f"the image {shown} changed while it was read", "build again once it is saved")
-    return data
+        hint = {"too large": "save it smaller: a PNG or JPEG of a few megabytes prints sharply",
+                "changed": "build again once it is saved"}.get(refused.reason, HINT)
+        raise ImageFault(refused.words, hint) from None
