@@ -55,15 +55,8 @@ def test_pdfua_reports_no_finding(pdfs, name):
 
 
 def _elements(pdf: pikepdf.Pdf):
-    """(role, element) depth first, in the tree's order."""
-    def walk(node):
-        kids = node.get("/K")
-        kids = kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
-        for kid in kids:
-            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
-                yield str(kid.S)[1:], kid
-                yield from walk(kid)
-    yield from walk(pdf.Root.StructTreeRoot)
+    """(role, element) of the whole tree, depth first, in the tree's order."""
+    return _elements_under(pdf.Root.StructTreeRoot)
 
 
 def _struct_text(path: Path) -> list[tuple[str, str]]:
@@ -126,6 +119,7 @@ def test_a_table_over_pages_has_one_header_row_and_every_body_row(pdfs):
 
 
 def _elements_under(element):
+    """(role, element) of every element below `element`, depth first, in the tree's order."""
     kids = element.get("/K")
     kids = kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
     for kid in kids:

@@ -17,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...measure import LINE_SPACING, text_width, wrap
-from ...model import BulletsBlock, CalloutBlock, Document, Origin, Span, TextBlock, attribution
+from ...model import BulletsBlock, CalloutBlock, Document, Origin, Span, TextBlock
 from ...theme import SLIDE, Theme
 from .shapes import Para, Rect, Run, TextBox
-from .text import MIN_BODY, below, capped_text, fitted_text
+from .text import MIN_BODY, below, capped_text, fitted_text, source_box
 
 BODY_SIZES = (20.0, 18.0, 16.0, MIN_BODY)  # a half's text, as a bullet slide's, but one slide only
 HEADING_LINES = 3  # a block's own title in its half: at most this many lines at the smallest size
@@ -49,15 +49,9 @@ def heading(title: str | None, half: Half, theme: Theme, origin: Origin | None) 
 
 
 def half_source(document: Document, keys: tuple[str, ...], half: Half, theme: Theme, origin: Origin | None) -> TextBox | None:
-    """The block's source line at the foot of its half (the general sources for a list citing none)."""
-    line, _ = attribution(document, keys)
-    if not line:
-        return None
-    cap = SLIDE.source_cap
-    box = capped_text(line, half.x, 0, half.width, (theme.screen.caption,), cap, theme.palette.muted, cap,
-                      "the source line", origin, italic=True)
-    box.y = half.bottom - box.height
-    return box
+    """The block's source line at the foot of its half (the general sources for a list citing none),
+    read with its block rather than after the whole slide."""
+    return source_box(document, keys, theme, origin, x=half.x, width=half.width, bottom=half.bottom, role="")
 
 
 def sourced(document: Document, keys: tuple[str, ...], half: Half, theme: Theme, origin: Origin | None):

@@ -70,16 +70,20 @@ def below(box: TextBox, gap: float = 6.0) -> float:
     return box.y + box.height + gap
 
 
-def source_box(document: Document, keys: tuple[str, ...], theme: Theme, origin: Origin | None = None) -> TextBox | None:
-    """The source line, set on the slide's bottom edge; one longer than the source cap is cut and reported."""
+def source_box(document: Document, keys: tuple[str, ...], theme: Theme, origin: Origin | None = None,
+               x: float = SLIDE.margin, width: float = SLIDE.content_width, bottom: float = SLIDE.bottom,
+               role: str = "source") -> TextBox | None:
+    """The source line, set on the bottom edge of the slide (or of a column: `x`, `width`, `bottom`);
+    one longer than the source cap is cut and reported. Its `role` "source" has it read after the
+    slide's content (access.reading_order); a column's is read with its own block."""
     line, _ = attribution(document, keys)
     if not line:
         return None
     cap = SLIDE.source_cap
-    box = capped_text(line, SLIDE.margin, 0, SLIDE.content_width, (theme.screen.caption,), cap, theme.palette.muted, cap,
+    box = capped_text(line, x, 0, width, (theme.screen.caption,), cap, theme.palette.muted, cap,
                       "the source line", origin, italic=True)
-    box.y = SLIDE.bottom - box.height
-    box.role = "source"  # read after the slide's content (access.reading_order)
+    box.y = bottom - box.height
+    box.role = role
     return box
 
 

@@ -37,9 +37,18 @@ def text(value: str) -> str:
     return markup(value)
 
 
+SOURCE_ANCHOR = "source-"
+
+
 def source_anchor(number: int) -> str:
     """The destination name of the n-th entry of the Sources list."""
-    return f"source-{number}"
+    return f"{SOURCE_ANCHOR}{number}"
+
+
+def anchored_source(name: str) -> int | None:
+    """The number of the Sources entry a destination name points at (None for any other)."""
+    digits = name[len(SOURCE_ANCHOR):] if name.startswith(SOURCE_ANCHOR) else ""
+    return int(digits) if digits.isdigit() else None
 
 
 def citation_marks(ctx: Context, keys: tuple[str, ...]) -> str:

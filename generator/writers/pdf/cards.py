@@ -49,7 +49,7 @@ def stats_flowables(ctx: Context, block: StatsBlock) -> list[Flowable]:
         rows.append(_laid_row(ctx, rest[start:start + slots], [1] * slots, card_width))
         start += slots
     flowables: list[Flowable] = []
-    group = Tag("Div", key=block)  # the block's cards, one P each, read as one group
+    group = Tag("Div", key=block)  # the block's cards, each a Div of its three lines, read as one group
     if block.title:
         title = Paragraph(text(block.title), ctx.styles.block_title)
         title.keepWithNext = True

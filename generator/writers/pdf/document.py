@@ -20,16 +20,15 @@ from ... import __version__
 from ...charts import RenderedChart
 from ...errors import Diagnostic
 from ...measure import measuring_with
-from ...model import (NOWHERE, BulletsBlock, CalloutBlock, ChartBlock, Document, Origin, StatsBlock, TableBlock, cites_line,
-                      shown_in)
-from ...model import ImageBlock, TextBlock
+from ...model import (NOWHERE, BulletsBlock, CalloutBlock, ChartBlock, ColumnsBlock, Document, ImageBlock, Origin, StatsBlock,
+                      TableBlock, TextBlock, cites_line, shown_in)
 from ...theme import Theme
+from ...urls import url_lines
 from .. import Options, Output
 from . import blocks, cards
 from .figure import Figure
 from .tagging import Paragraph, Tagger
 from .page import FIRST_TOP, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Furniture, TitleBand, numbered_canvas
-from ...urls import url_lines
 from .styles import REGULAR, build_styles, markup, string_width
 from .bullets import bullets_flowables
 from .callout import callout_flowables
@@ -38,7 +37,6 @@ from .tables import table_flowables
 from .text import text_flowables
 from .image import image_flowables
 from .columns import Nested, columns_flowables
-from ...model import ColumnsBlock
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 HEADING_ROOM = 200.0  # a heading needs this much of a splittable block below it on its page
@@ -89,10 +87,10 @@ def _with_structure(document: Document, data: bytes, tagger: Tagger, options: Op
 
 def _link_text(document: Document, target: tuple[str, str]) -> str:
     """A link's description, for readers who cannot see where it goes: the cited source in full
-    for a citation mark, the section or figure for an outline link, the address for a URL."""
+    for a citation mark, else where it goes (the address of a URL)."""
     kind, value = target
-    if kind == "destination" and value.startswith(blocks.source_anchor(0)[:-1]):
-        number = int(value.rsplit("-", 1)[1])
+    number = blocks.anchored_source(value) if kind == "destination" else None
+    if number is not None:
         return f"{document.words('source')} {number}: {document.sources[number - 1].citation()}"
     return value
 

@@ -95,7 +95,7 @@ class _Writer:
         if element.scope:
             made.A = Dictionary(O=Name.Table, Scope=Name("/" + element.scope))
         if element.bbox is not None:
-            made.A = Dictionary(O=Name.Layout, BBox=Array(list(element.bbox[1])))
+            made.A = Dictionary(O=Name.Layout, BBox=Array(list(element.bbox)))
         kids: list = []
         for kid in element.kids:
             if isinstance(kid, Element):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak, Table, TableStyle
 
 from ...measure import fit_columns
 from ...model import TableBlock

@@ -40,11 +40,10 @@ class Tag:
 @dataclass(eq=False)
 class Element:
     role: str
-    parent: Element | None = None
     alt: str | None = None
     scope: str | None = None
     kids: list = field(default_factory=list)  # Element | Marked | Annotation, in reading order
-    bbox: tuple[int, tuple[float, float, float, float]] | None = None  # (page index, rect) of a figure
+    bbox: tuple[float, float, float, float] | None = None  # a figure's box on its first page
     target: tuple[str, str] | None = None  # a link's ("url", URL) or ("destination", name in this file)
 
 
@@ -75,14 +74,13 @@ class Tagger:
         self.annotations: dict[int, int] = defaultdict(int)
         self.depth = 0  # open tagged sequences: content inside one (a paragraph in a cell) is part of it
         self.current: Element | None = None
-        self.links: list[Element] = []
 
     def element(self, tag: Tag) -> Element:
         """The element `tag` names: the one made for its key, or a new one in its parent."""
         if tag.key is not None and id(tag.key) in self.keyed:
             return self.keyed[id(tag.key)][1]
         parent = self.element(tag.parent) if tag.parent is not None else self.root
-        made = Element(tag.role or "Artifact", parent, tag.alt, tag.scope)
+        made = Element(tag.role, tag.alt, tag.scope)
         parent.kids.append(made)
         if tag.key is not None:
             self.keyed[id(tag.key)] = (tag.key, made)
@@ -104,7 +102,7 @@ class Tagger:
         self.mcids[self.page] += 1
         element.kids.append(Marked(self.page, mcid))
         if bbox is not None and element.bbox is None:
-            element.bbox = (self.page, bbox)
+            element.bbox = bbox
         self.current = element
         canvas.addLiteral(f"EMC /{element.role} <</MCID {mcid}>> BDC")
 
@@ -118,11 +116,10 @@ class Tagger:
     def link(self, target: tuple[str, str]) -> None:
         """A link annotation just added to the page: a Link element in the element being drawn."""
         parent = self.current or self.root
-        element = Element("Link", parent, target=target)
+        element = Element("Link", target=target)
         element.kids.append(Annotation(self.page, self.annotations[self.page]))
         self.annotations[self.page] += 1
         parent.kids.append(element)
-        self.links.append(element)
 
 
 @contextmanager
